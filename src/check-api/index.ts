@@ -1,0 +1,5 @@
+/** What a check module needs: `defineCheck`, the context type and the verdict helpers. */
+export * from './define-check';
+export * from './context';
+export * from './verdicts';
+export { notConfigured } from './not-configured';

@@ -1,0 +1,8 @@
+/**
+ * Settings snowflake-sdk reads when it is first loaded: without them it probes cloud metadata
+ * addresses and sends telemetry. Import this module before snowflake-sdk, and only then load it.
+ */
+export function prepareSnowflakeEnvironment(): void {
+  process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION ??= 'true';
+  process.env.SF_TELEMETRY_DISABLE_CONNECTION_SHAPE ??= '1';
+}

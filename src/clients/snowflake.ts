@@ -1,0 +1,115 @@
+import type { Connection, ConnectionOptions } from 'snowflake-sdk';
+import { isReadStatement } from './read-only';
+import { prepareSnowflakeEnvironment } from './snowflake-env';
+import type { SnowflakeTarget } from './targets';
+
+/** A row of a Snowflake result, keyed by column name as Snowflake spells it. */
+export type SnowflakeRow = Record<string, unknown>;
+
+/** An open Snowflake connection that runs statements with a timeout. */
+export interface SnowflakeSession {
+  query(sqlText: string, binds?: Array<string | number | boolean | null>): Promise<SnowflakeRow[]>;
+  close(): Promise<void>;
+}
+
+/** Raised when the driver does not answer in time: it hangs on some malformed answers instead of failing. */
+export class SnowflakeTimeoutError extends Error {
+  override name = 'SnowflakeTimeoutError';
+  constructor(readonly operation: string, readonly timeoutMs: number) {
+    super(`Snowflake ${operation} did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/** Raised when a read-only check sends a statement that is not a read. */
+export class StatementBlockedError extends Error {
+  override name = 'StatementBlockedError';
+  constructor(readonly statement: string) {
+    super(`"${statement.slice(0, 60)}" is not a read and is refused: only an action run with --fix may change anything`);
+  }
+}
+
+function withTimeout<T>(operation: string, timeoutMs: number, run: (done: (error: unknown, value?: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SnowflakeTimeoutError(operation, timeoutMs)), timeoutMs);
+    run((error, value) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(value as T);
+    });
+  });
+}
+
+let driver: typeof import('snowflake-sdk') | undefined;
+
+/** Loads snowflake-sdk once, after the environment that keeps it on loopback is set. */
+function loadDriver(): typeof import('snowflake-sdk') {
+  if (!driver) {
+    prepareSnowflakeEnvironment();
+    driver = require('snowflake-sdk') as typeof import('snowflake-sdk');
+    driver.configure({ logLevel: 'OFF', disableOCSPChecks: true } as Parameters<typeof driver.configure>[0]);
+  }
+  return driver;
+}
+
+/** Connection options from the target and Snowflake's standard environment variables. */
+function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
+  const env = process.env;
+  const credentials = target.sandboxCredentials ?? {
+    username: env.SNOWFLAKE_USER ?? '',
+    password: env.SNOWFLAKE_PASSWORD ?? '',
+  };
+  return {
+    account: target.account,
+    username: credentials.username,
+    ...(credentials.password ? { password: credentials.password } : {}),
+    ...(env.SNOWFLAKE_AUTHENTICATOR && !target.sandboxCredentials ? { authenticator: env.SNOWFLAKE_AUTHENTICATOR } : {}),
+    ...(env.SNOWFLAKE_PRIVATE_KEY_PATH && !target.sandboxCredentials ? { privateKeyPath: env.SNOWFLAKE_PRIVATE_KEY_PATH } : {}),
+    ...(target.accessUrl ? { accessUrl: target.accessUrl } : {}),
+    ...(target.warehouse ? { warehouse: target.warehouse } : {}),
+    ...(target.database ? { database: target.database } : {}),
+    ...(target.schema ? { schema: target.schema } : {}),
+    ...(target.role ? { role: target.role } : {}),
+  } as ConnectionOptions;
+}
+
+/** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads. */
+export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean }): Promise<SnowflakeSession> {
+  const snowflake = loadDriver();
+  const settings = target.connectionName && !target.sandboxCredentials
+    ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
+    : connectionOptions(target);
+  const connection: Connection = snowflake.createConnection(settings);
+  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)));
+  return {
+    query: (sqlText, binds) => {
+      if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
+      return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
+        connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+      );
+    },
+    close: () =>
+      withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error))).catch(() => undefined),
+  };
+}
+
+function pickDefined(target: SnowflakeTarget): Partial<ConnectionOptions> {
+  const picked: Record<string, string> = {};
+  for (const key of ['warehouse', 'database', 'schema', 'role', 'accessUrl'] as const) {
+    const value = target[key];
+    if (value) picked[key] = value;
+  }
+  return picked as Partial<ConnectionOptions>;
+}
+
+async function loadConnectionsToml(snowflake: typeof import('snowflake-sdk'), name: string): Promise<ConnectionOptions> {
+  const previous = process.env.SNOWFLAKE_DEFAULT_CONNECTION_NAME;
+  process.env.SNOWFLAKE_DEFAULT_CONNECTION_NAME = name;
+  try {
+    const load = (snowflake as unknown as { loadConnectionConfiguration?: () => ConnectionOptions }).loadConnectionConfiguration;
+    if (!load) throw new Error('this snowflake-sdk cannot read connections.toml; use SNOWFLAKE_USER and SNOWFLAKE_PASSWORD');
+    return load();
+  } finally {
+    if (previous === undefined) delete process.env.SNOWFLAKE_DEFAULT_CONNECTION_NAME;
+    else process.env.SNOWFLAKE_DEFAULT_CONNECTION_NAME = previous;
+  }
+}

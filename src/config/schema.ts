@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { awsSchema } from './areas/aws';
+import { externalTablesSchema } from './areas/external-tables';
+import { snowflakeSchema } from './areas/snowflake';
+
+/** One environment: where its services are and which resources the checks look at. Every area is optional. */
+export const environmentSchema = z.strictObject({
+  description: z.string().optional(),
+  /** Present on the embedded sandbox: the world it starts with. */
+  sandbox: z.strictObject({ world: z.string().min(1).default('healthy') }).optional(),
+  aws: awsSchema.optional(),
+  snowflake: snowflakeSchema.optional(),
+  externalTables: externalTablesSchema.optional(),
+});
+
+/** The project configuration: environments by name, and the default one. */
+export const configSchema = z.strictObject({
+  defaultEnvironment: z.string().min(1).default('sandbox'),
+  /** Seconds before one check is abandoned and reported as an error. */
+  checkTimeoutSeconds: z.number().positive().default(60),
+  environments: z.record(z.string().regex(/^[a-z][\w-]*$/, 'expected a lower-case name'), environmentSchema),
+});
+
+/** A validated environment. */
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+/** A validated project configuration. */
+export type RunbookConfig = z.infer<typeof configSchema>;
+/** The configuration as written in runbook.config.ts, before defaults are applied. */
+export type RunbookConfigInput = z.input<typeof configSchema>;

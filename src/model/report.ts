@@ -1,0 +1,33 @@
+import type { CheckResult, Status } from './result';
+import type { StepRole } from './runbook';
+
+/** The version of the result document; bump it when a field changes meaning or goes away. */
+export const reportVersion = 1;
+
+/** One step's outcome in a run. */
+export type StepOutcome = CheckResult & {
+  step: string;
+  scenario: string;
+  role: StepRole;
+  text: string;
+  /** The check id, or null when the step has no check yet. */
+  check: string | null;
+  kind: 'check' | 'action' | null;
+  durationMs: number;
+};
+
+/** Counts of outcomes by status. */
+export type Totals = Record<Status, number>;
+
+/** The versioned result document of one run: what the terminal shows, `--json` prints and the site reads. */
+export interface RunReport {
+  version: typeof reportVersion;
+  environment: string;
+  world: string | null;
+  selection: string[];
+  fix: boolean;
+  startedAt: string;
+  durationMs: number;
+  totals: Totals;
+  results: StepOutcome[];
+}

@@ -1,0 +1,37 @@
+/** One call the sandbox served: which service and operation, the statement for SQL, and whether it changed state. */
+export interface CallRecord {
+  seq: number;
+  at: string;
+  service: string;
+  operation: string;
+  statement?: string;
+  mutates: boolean;
+  status: number;
+  /** Bytes of the response body: lets tests bound what a check read. */
+  bytesOut: number;
+}
+
+/** The log of every call the sandbox served, in order; tests prove read-only behaviour and count calls from it. */
+export class CallLog {
+  private readonly records: CallRecord[] = [];
+
+  /** Appends a record and gives it the next sequence number. */
+  add(record: Omit<CallRecord, 'seq'>): void {
+    this.records.push({ seq: this.records.length + 1, ...record });
+  }
+
+  /** Every record so far (a copy). */
+  all(): CallRecord[] {
+    return [...this.records];
+  }
+
+  /** The records that changed state. */
+  mutations(): CallRecord[] {
+    return this.records.filter((record) => record.mutates);
+  }
+
+  /** Forgets every record. */
+  clear(): void {
+    this.records.length = 0;
+  }
+}
