@@ -3,3 +3,4 @@ export * from './define-check';
 export * from './context';
 export * from './verdicts';
 export { notConfigured } from './not-configured';
+export { combineVerdicts, type SubjectVerdict } from './combine';

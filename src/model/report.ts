@@ -1,5 +1,5 @@
 import type { CheckResult, Status } from './result';
-import type { StepRole } from './runbook';
+import type { Severity, StepRole } from './runbook';
 
 /** The version of the result document; bump it when a field changes meaning or goes away. */
 export const reportVersion = 1;
@@ -19,12 +19,20 @@ export type StepOutcome = CheckResult & {
 /** Counts of outcomes by status. */
 export type Totals = Record<Status, number>;
 
+/** A scenario of the run, as the report names it. */
+export interface ReportScenario {
+  id: string;
+  title: string;
+  severity: Severity | null;
+}
+
 /** The versioned result document of one run: what the terminal shows, `--json` prints and the site reads. */
 export interface RunReport {
   version: typeof reportVersion;
   environment: string;
   world: string | null;
   selection: string[];
+  scenarios: ReportScenario[];
   fix: boolean;
   startedAt: string;
   durationMs: number;

@@ -1,0 +1,63 @@
+import { defineCheck, evidence, fail, link, pass, warn } from '../../src/check-api';
+import { formatDuration } from '../../src/diagnostics/duration';
+import { listObjectsBounded } from '../../src/diagnostics/s3/list-recent-objects';
+import { s3ConsoleUrl } from '../../src/diagnostics/s3/s3-url';
+import { eachExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
+import { splitQualifiedName, sqlString } from '../../src/diagnostics/snowflake/sql-literal';
+import { describeStage } from '../../src/diagnostics/snowflake/storage-integration';
+
+const sampleSize = 10;
+
+/** 3.3 symptom: new files under each external table's location are registered in its metadata. */
+export default defineCheck({
+  id: 'external-table-unregistered-files',
+  title: 'New S3 files are registered in the external table',
+  establishes: "Every recent object under an external table's S3 location appears in the table's metadata (INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES).",
+  kind: 'check',
+  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 's3:ListObjectsV2', 'snowflake:EXTERNAL_TABLE_FILES'],
+  run: (ctx) =>
+    eachExternalTable(ctx, async (table, session) => {
+      if (!table.s3) return fail(`the table's location ${table.location} is not an S3 URL`);
+      const settings = ctx.config.externalTables!;
+      const now = ctx.clock.now().getTime();
+      const { bucket, prefix } = table.s3;
+      const listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, settings.maxObjectsListed, ctx.signal);
+      const recent = listing.objects.filter((o) => {
+        const age = now - o.lastModified.getTime();
+        return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
+      });
+      const stageUrl = (await describeStage(session, table.stage)).url ?? table.location;
+      const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
+      const { database } = splitQualifiedName(table.name);
+      const files = await session.query(
+        `SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`,
+      );
+      const registered = new Set(files.map((row) => String(row.FILE_NAME ?? row.file_name ?? '')));
+      const missing = recent.filter((o) => !registered.has(o.key.slice(stagePrefix.length)) && !registered.has(o.key));
+      const window = `the last ${formatDuration(settings.recentMinutes * 60_000)}`;
+      const seen = [
+        evidence('location', `s3://${bucket}/${prefix}`),
+        evidence('objects listed', listing.objects.length),
+        evidence('listing cap', settings.maxObjectsListed),
+        evidence(`objects from ${window} (older than ${settings.graceMinutes} min)`, recent.length),
+        evidence('files registered in the table', registered.size),
+      ];
+      const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
+      if (missing.length > 0) {
+        const oldest = Math.min(...missing.map((o) => o.lastModified.getTime()));
+        seen.push(
+          evidence('unregistered files', missing.length),
+          evidence(
+            'unregistered sample',
+            missing.slice(0, sampleSize).map((o) => ({ key: o.key, lastModified: o.lastModified.toISOString(), size: o.size })),
+          ),
+        );
+        return fail(`${missing.length} of ${recent.length} new files under s3://${bucket}/${prefix} are not registered in ${table.name} (oldest waiting ${formatDuration(now - oldest)})`, { evidence: seen, links });
+      }
+      if (listing.truncated) {
+        return warn(`the first ${listing.objects.length} objects are registered, but the listing stopped at its cap: raise externalTables.maxObjectsListed to see the rest`, { evidence: seen, links });
+      }
+      if (recent.length === 0) return pass(`no new files under s3://${bucket}/${prefix} in ${window}: nothing waits for registration`, { evidence: seen, links });
+      return pass(`all ${recent.length} files from ${window} are registered in ${table.name}`, { evidence: seen, links });
+    }),
+});

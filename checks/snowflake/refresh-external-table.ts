@@ -1,0 +1,46 @@
+import { defineCheck, evidence, fail, notConfigured, pass, type ActionPlan } from '../../src/check-api';
+import type { CheckResult } from '../../src/model';
+import { showExternalTable } from '../../src/diagnostics/snowflake/external-table';
+
+const refreshSql = (table: string) => `ALTER EXTERNAL TABLE ${table} REFRESH`;
+
+/** 3.3.4: a manual metadata refresh, which registers the files auto-refresh missed. Runs only with --fix. */
+export default defineCheck({
+  id: 'refresh-external-table',
+  title: 'Manual metadata refresh of the external tables',
+  establishes: 'ALTER EXTERNAL TABLE … REFRESH registers every file under the table location; the output lists what it registered.',
+  kind: 'action',
+  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:ALTER EXTERNAL TABLE REFRESH'],
+  async plan(ctx): Promise<ActionPlan | CheckResult> {
+    const tables = ctx.config.externalTables?.tables;
+    if (!tables?.length) return notConfigured(ctx.environment, 'externalTables.tables');
+    const session = await ctx.clients.snowflake();
+    const found = [];
+    for (const name of tables) {
+      const info = await showExternalTable(session, name);
+      if (!info) return fail(`external table ${name} does not exist or this role cannot see it: nothing to refresh`);
+      found.push(info.name);
+    }
+    return {
+      description: found.map(refreshSql).join('; '),
+      evidence: [evidence('statements', found.map(refreshSql))],
+    };
+  },
+  async apply(ctx, plan) {
+    const session = await ctx.clients.snowflake();
+    const statements = plan.evidence[0]!.value as string[];
+    const registered: string[] = [];
+    const unregistered: string[] = [];
+    for (const statement of statements) {
+      for (const row of await session.query(statement)) {
+        const file = String(row.file ?? row.FILE ?? '');
+        const status = String(row.status ?? row.STATUS ?? '');
+        if (status.startsWith('REGISTERED')) registered.push(file);
+        else if (status === 'UNREGISTERED') unregistered.push(file);
+      }
+    }
+    return pass(`refreshed: ${registered.length} files registered, ${unregistered.length} unregistered`, {
+      evidence: [evidence('statements', statements), evidence('registered', registered.slice(0, 50)), evidence('unregistered', unregistered.slice(0, 50))],
+    });
+  },
+});

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { loadCheck } from '../catalog/load-check';
+import { loadConfig } from '../config';
+import { formatDiagnostic, hasErrors, type RunReport } from '../model';
+import { defaultLayout, loadRunbook } from '../parser/load';
+import { buildJsonReport } from '../reporters/json';
+import { buildJunitXml } from '../reporters/junit';
+import { latestReportPath } from '../reporters/locations';
+import { buildMarkdownReport } from '../reporters/markdown';
+import type { Screen } from '../reporters/screen';
+import { buildTerminalReport } from '../reporters/terminal';
+import { listWorlds, loadWorld } from '../sandbox/world/load-world';
+import { runSteps } from '../runner/run';
+import { selectSteps } from '../runner/select';
+import { describeFailure } from './describe-failure';
+import { buildScenarioList } from './list';
+import { checkOptions, exitCodes, type CheckOptions } from './options';
+import { parseParams } from './params';
+import { writeReportFile } from './save-report';
+
+/** Where the command writes: standard output and error, and the screen it draws on. */
+export interface CommandIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  screen: Screen;
+}
+
+/** Builds the commander program from the option table. */
+export function buildProgram(): Command {
+  const program = new Command('npm run check --')
+    .description('Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step.')
+    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1 (default: every scenario)')
+    .addHelpText('after', '\nExit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.')
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+  for (const spec of Object.values(checkOptions)) {
+    const option = new Option(spec.flags, spec.description);
+    if ('repeatable' in spec && spec.repeatable) option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    program.addOption(option);
+  }
+  return program;
+}
+
+function exitCodeOf(report: RunReport): number {
+  if (report.totals.fail > 0) return exitCodes.failed;
+  if (report.totals.error > 0) return exitCodes.unusable;
+  return exitCodes.ok;
+}
+
+/** Runs `npm run check` with the given arguments and returns the exit code; bad requests get a message and 2. */
+export async function runCheckCommand(argv: readonly string[], root: string, io: CommandIo): Promise<number> {
+  try {
+    return await execute(argv, root, io);
+  } catch (error) {
+    io.err(`${describeFailure(error)}\n`);
+    return exitCodes.unusable;
+  }
+}
+
+async function execute(argv: readonly string[], root: string, io: CommandIo): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.help') {
+      io.out(program.helpInformation() + '\nExit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.\n');
+      return exitCodes.ok;
+    }
+    io.err(`${(error as Error).message}\n${program.helpInformation()}`);
+    return exitCodes.unusable;
+  }
+  const options = program.opts<CheckOptions>();
+  const ids = program.args;
+  const screen: Screen = { ...io.screen, color: io.screen.color && options.color };
+
+  if (options.listWorlds) {
+    const now = new Date();
+    io.out(listWorlds().map((name) => `${name.padEnd(32)} ${loadWorld(name, now).header.description}`).join('\n') + '\n');
+    return exitCodes.ok;
+  }
+  const config = loadConfig(root);
+  const { runbook, diagnostics } = await loadRunbook(defaultLayout(root));
+  for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+  if (hasErrors(diagnostics)) {
+    io.err('The runbook has errors (above); fix them, or run npm run lint:runbook for the full list.\n');
+    return exitCodes.unusable;
+  }
+  if (options.list) {
+    io.out(buildScenarioList(runbook, screen));
+    return exitCodes.ok;
+  }
+  const steps = selectSteps(runbook, ids);
+  const declared = new Set(steps.flatMap((s) => (s.check ? Object.keys(safeParams(root, s.check.modulePath)) : [])));
+  const params = parseParams(options.param ?? [], declared);
+  const chosenScenarios = new Set(steps.map((s) => s.scenarioId));
+  const report = await runSteps({
+    root,
+    config,
+    steps,
+    scenarios: runbook.scenarios.filter((s) => chosenScenarios.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
+    selection: ids,
+    ...(options.env ? { environment: options.env } : {}),
+    ...(options.world ? { world: options.world } : {}),
+    fix: options.fix ?? false,
+    params,
+    ...(options.verbose ? { log: (message: string) => io.err(`${message}\n`) } : {}),
+  });
+  io.out(options.json ? buildJsonReport(report) : buildTerminalReport(report, screen));
+  if (options.save) await writeReportFile(path.join(root, latestReportPath), buildJsonReport(report));
+  if (options.junit) await writeReportFile(options.junit, buildJunitXml(report));
+  if (options.markdown) await writeReportFile(options.markdown, buildMarkdownReport(report));
+  return exitCodeOf(report);
+}
+
+function safeParams(root: string, modulePath: string): Record<string, unknown> {
+  try {
+    return loadCheck(root, modulePath).params ?? {};
+  } catch {
+    return {};
+  }
+}

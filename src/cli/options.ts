@@ -1,0 +1,48 @@
+/** One CLI option: its flag, what it means, and its value's name when it takes one. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  repeatable?: boolean;
+}
+
+/** Every option of `npm run check`: one table drives parsing, --help and the CLI reference page. */
+export const checkOptions = {
+  list: { flags: '--list', description: 'list scenarios and their steps, with each step\'s check, and exit' },
+  listWorlds: { flags: '--list-worlds', description: 'list the sandbox worlds (incidents to drill on) and exit' },
+  env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox)' },
+  world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
+  fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
+  param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
+  json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report' },
+  junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
+  markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
+  save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
+  color: { flags: '--no-color', description: 'plain output without colour' },
+  verbose: { flags: '--verbose', description: 'print what each check does as it runs' },
+} satisfies Record<string, OptionSpec>;
+
+/** The parsed options of `npm run check`. */
+export interface CheckOptions {
+  list?: boolean;
+  listWorlds?: boolean;
+  env?: string;
+  world?: string;
+  fix?: boolean;
+  param?: string[];
+  json?: boolean;
+  junit?: string;
+  markdown?: string;
+  save: boolean;
+  color: boolean;
+  verbose?: boolean;
+}
+
+/** The exit codes of `npm run check`. */
+export const exitCodes = {
+  /** Nothing failed. */
+  ok: 0,
+  /** A check found a problem. */
+  failed: 1,
+  /** A check could not run (error), or the request was bad (unknown scenario, bad option, bad config). */
+  unusable: 2,
+} as const;

@@ -1,0 +1,31 @@
+import type { RunReport, StepOutcome } from '../model';
+import { evidenceLines } from './evidence-text';
+import { closingLine } from './terminal';
+
+const icons = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip', error: '❓ error' } as const;
+
+/** Escapes text for a Markdown table cell or line: no HTML, no table breaks, no emphasis surprises. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function details(outcome: StepOutcome): string[] {
+  if (outcome.status === 'pass' || outcome.check === null) return [];
+  const lines = outcome.evidence.flatMap(evidenceLines).map((line) => `    ${line}`);
+  const links = outcome.links.map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
+  return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', ...(lines.length ? [...lines, ''] : []), ...(links.length ? [...links, ''] : [])];
+}
+
+/** Builds a Markdown report to paste into an incident ticket: a table of steps, then evidence for each problem. */
+export function buildMarkdownReport(report: RunReport): string {
+  const out = [`# Runbook check: ${escapeMarkdown(report.selection.join(', ') || 'all scenarios')}`, '', `Environment **${escapeMarkdown(report.environment)}**${report.world ? `, world **${escapeMarkdown(report.world)}**` : ''}, started ${report.startedAt}.`, ''];
+  for (const scenario of report.scenarios) {
+    const steps = report.results.filter((r) => r.scenario === scenario.id);
+    if (steps.length === 0) continue;
+    out.push(`## ${escapeMarkdown(`${scenario.id} ${scenario.title}`)}${scenario.severity ? ` (severity: ${scenario.severity})` : ''}`, '', '| Step | Status | Check | Summary |', '| --- | --- | --- | --- |');
+    for (const s of steps) out.push(`| ${escapeMarkdown(`${s.step} ${s.text}`)} | ${icons[s.status]} | ${s.check ? `\`${s.check}\`` : '—'} | ${escapeMarkdown(s.summary)} |`);
+    out.push('', ...steps.flatMap(details));
+  }
+  out.push(closingLine(report.totals), '');
+  return out.join('\n');
+}

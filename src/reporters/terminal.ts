@@ -1,0 +1,48 @@
+import type { RunReport, Status, StepOutcome, Totals } from '../model';
+import { evidenceLines } from './evidence-text';
+import { palette, truncate, type Screen } from './screen';
+
+const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', error: 'ERROR' };
+
+/** The closing line: `3 passed, 1 failed, 1 skipped` (warnings and errors are on the line before it). */
+export function closingLine(totals: Totals): string {
+  return `${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped`;
+}
+
+function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
+  const c = palette(screen);
+  const colour = { pass: c.green, fail: c.red, warn: c.yellow, skip: c.gray, error: c.magenta }[outcome.status];
+  const check = outcome.check ? c.dim(` [${outcome.check}${outcome.kind === 'action' ? ', action' : ''}]`) : '';
+  const lines = [`  ${colour(labels[outcome.status].padEnd(5))} ${c.bold(outcome.step.padEnd(7))} ${outcome.text}${check}`];
+  const indent = '               ';
+  const room = Math.max(40, screen.width - indent.length);
+  if (outcome.status === 'pass' || outcome.check === null) {
+    lines.push(`${indent}${c.dim(outcome.summary)}`);
+    return lines;
+  }
+  lines.push(`${indent}${colour(outcome.summary)}`);
+  for (const item of outcome.evidence) for (const line of evidenceLines(item)) lines.push(`${indent}  ${c.dim(truncate(line, room - 2))}`);
+  for (const link of outcome.links) lines.push(`${indent}  ${c.cyan(`${link.label}: ${link.url}`)}`);
+  if (outcome.status === 'error') lines.push(`${indent}  ${c.dim(`${outcome.error.name}${outcome.error.code ? ` (${outcome.error.code})` : ''}`)}`);
+  return lines;
+}
+
+/** Builds the terminal report: a block per scenario, a line per step, evidence under anything that is not a pass. */
+export function buildTerminalReport(report: RunReport, screen: Screen): string {
+  const c = palette(screen);
+  const out: string[] = [];
+  const where = `env ${report.environment}${report.world ? ` · world ${report.world}` : ''}${report.fix ? ' · --fix' : ''}`;
+  for (const scenario of report.scenarios) {
+    const steps = report.results.filter((r) => r.scenario === scenario.id);
+    if (steps.length === 0) continue;
+    const severity = scenario.severity ? c.dim(` (severity: ${scenario.severity})`) : '';
+    out.push(`${c.bold(`${scenario.id} ${scenario.title}`)}${severity}  ${c.dim(where)}`);
+    for (const outcome of steps) out.push(...outcomeLines(outcome, screen));
+    out.push('');
+  }
+  const t = report.totals;
+  const extra = [t.warn ? c.yellow(`${t.warn} warned`) : '', t.error ? c.magenta(`${t.error} could not tell (error)`) : ''].filter(Boolean);
+  if (extra.length) out.push(extra.join(', '));
+  out.push(closingLine(t));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,32 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+
+/** One line of the audit log: who ran which action where, what it did, and how it ended. */
+export interface AuditRecord {
+  at: string;
+  user: string;
+  environment: string;
+  world: string | null;
+  step: string;
+  check: string;
+  description: string;
+  phase: 'started' | 'finished';
+  status?: string;
+  summary?: string;
+}
+
+/** The user name for audit records, or `unknown` where the OS cannot tell. */
+export function currentUser(): string {
+  try {
+    return process.env.USER ?? userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Appends a record to the audit log (JSON lines), creating its folder when needed. */
+export async function appendAudit(file: string, record: AuditRecord): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(record)}\n`, 'utf8');
+}

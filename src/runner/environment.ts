@@ -1,0 +1,59 @@
+import type { EnvironmentConfig, RunbookConfig } from '../config';
+import { targetsFromConfig, type ServiceTargets } from '../clients';
+import { sandboxCredentials } from '../sandbox/credentials';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+
+/** An environment name that the configuration does not define; lists the ones it does. */
+export class UnknownEnvironmentError extends Error {
+  override name = 'UnknownEnvironmentError';
+  constructor(readonly environment: string, readonly known: string[]) {
+    super(`Unknown environment "${environment}", expected one of: ${known.join(', ')}`);
+  }
+}
+
+/** A `--world` given for an environment that is not a sandbox. */
+export class WorldOutsideSandboxError extends Error {
+  override name = 'WorldOutsideSandboxError';
+  constructor(readonly environment: string) {
+    super(`--world applies to a sandbox environment only; "${environment}" is a real environment`);
+  }
+}
+
+/** An environment ready for checks: its configuration, where its services are, and the sandbox if it started one. */
+export interface OpenEnvironment {
+  name: string;
+  config: EnvironmentConfig;
+  targets: ServiceTargets;
+  sandbox: Sandbox | null;
+  close(): Promise<void>;
+}
+
+/** Points every service of a sandbox environment at a running sandbox, with its static credentials. */
+export function sandboxTargets(sandbox: Pick<Sandbox, 'url'>, config: EnvironmentConfig): ServiceTargets {
+  return {
+    aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws } },
+    snowflake: {
+      account: sandboxCredentials.snowflake.account,
+      accessUrl: sandbox.url,
+      timeoutMs: config.snowflake?.timeoutMs ?? 20_000,
+      ...(config.snowflake?.database ? { database: config.snowflake.database } : {}),
+      ...(config.snowflake?.schema ? { schema: config.snowflake.schema } : {}),
+      ...(config.snowflake?.warehouse ? { warehouse: config.snowflake.warehouse } : {}),
+      sandboxCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password },
+    },
+  };
+}
+
+/** Opens an environment: for the sandbox, starts the simulator in-process with the chosen world. */
+export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined): Promise<OpenEnvironment> {
+  const environment = name ?? config.defaultEnvironment;
+  const envConfig = config.environments[environment];
+  if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
+  if (!envConfig.sandbox) {
+    if (world) throw new WorldOutsideSandboxError(environment);
+    return { name: environment, config: envConfig, targets: targetsFromConfig(envConfig), sandbox: null, close: async () => undefined };
+  }
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world });
+  return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import type { CheckDefinition, Clock } from '../check-api';
+import { createServiceClients, type ServiceClients } from '../clients';
+import { loadCheck } from '../catalog/load-check';
+import type { RunbookConfig } from '../config';
+import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
+import { auditLogPath } from '../reporters/locations';
+import { appendAudit, currentUser } from './audit';
+import { openEnvironment } from './environment';
+import { redactDeep, secretsFromEnvironment } from './redact';
+import { runStep } from './run-step';
+
+/** What to run and how. */
+export interface RunRequest {
+  root: string;
+  config: RunbookConfig;
+  steps: Step[];
+  /** The scenarios the steps belong to, for titles and severities in reports. */
+  scenarios: ReportScenario[];
+  selection: string[];
+  environment?: string;
+  world?: string;
+  fix?: boolean;
+  params?: Record<string, string>;
+  clock?: Clock;
+  /** How many checks run at once. */
+  concurrency?: number;
+  log?: (message: string) => void;
+}
+
+/** Counts outcomes by status. */
+export function countStatuses(results: readonly StepOutcome[]): Totals {
+  const totals = Object.fromEntries(statuses.map((s) => [s, 0])) as Totals;
+  for (const result of results) totals[result.status]++;
+  return totals;
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Loads each step's check module once; a module that fails to load becomes that step's error. */
+function loadChecks(root: string, steps: readonly Step[]): Map<string, CheckDefinition | Error> {
+  const loaded = new Map<string, CheckDefinition | Error>();
+  for (const step of steps) {
+    const modulePath = step.check?.modulePath;
+    if (!modulePath || loaded.has(modulePath)) continue;
+    try {
+      loaded.set(modulePath, loadCheck(root, modulePath));
+    } catch (error) {
+      loaded.set(modulePath, error as Error);
+    }
+  }
+  return loaded;
+}
+
+/** Runs the selected steps' checks concurrently against an environment and returns the result document. */
+export async function runSteps(request: RunRequest): Promise<RunReport> {
+  const clock = request.clock ?? { now: () => new Date() };
+  const startedAt = clock.now();
+  const started = Date.now();
+  const checks = loadChecks(request.root, request.steps);
+  const env = await openEnvironment(request.config, request.environment, request.world);
+  const clients = createServiceClients(env.targets, { readOnly: true });
+  let writable: ServiceClients | undefined;
+  const user = currentUser();
+  try {
+    const results = await mapLimited(request.steps, request.concurrency ?? 8, (step) =>
+      runStep(step, step.check ? checks.get(step.check.modulePath)! : null, {
+        environment: env.name,
+        world: env.sandbox?.world.name ?? null,
+        config: env.config,
+        clients,
+        writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false })),
+        clock,
+        fix: request.fix ?? false,
+        timeoutMs: request.config.checkTimeoutSeconds * 1000,
+        params: request.params ?? {},
+        log: request.log ?? (() => undefined),
+        audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
+        user,
+      }),
+    );
+    const report: RunReport = {
+      version: reportVersion,
+      environment: env.name,
+      world: env.sandbox?.world.name ?? null,
+      selection: request.selection,
+      scenarios: request.scenarios,
+      fix: request.fix ?? false,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - started,
+      totals: countStatuses(results),
+      results,
+    };
+    return redactDeep(report, secretsFromEnvironment(process.env));
+  } finally {
+    await Promise.allSettled([clients.close(), writable?.close()]);
+    await env.close();
+  }
+}

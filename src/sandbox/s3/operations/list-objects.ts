@@ -1,0 +1,95 @@
+import type { ServiceReply } from '../../core/service';
+import type { XmlNode } from '../../core/xml';
+import { sortedKeys, type S3Bucket } from '../state';
+import { s3Error, s3Xml } from '../xml';
+
+function firstIndexAfter(keys: string[], after: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function firstIndexFrom(keys: string[], from: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** ListObjectsV2 (`?list-type=2`) and ListObjects (v1, `marker`), with prefix, delimiter, paging and URL encoding. */
+export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceReply {
+  const v2 = query.get('list-type') === '2';
+  const operation = v2 ? 'ListObjectsV2' : 'ListObjects';
+  const prefix = query.get('prefix') ?? '';
+  const delimiter = query.get('delimiter') ?? '';
+  const maxKeysText = query.get('max-keys') ?? '1000';
+  const maxKeys = Math.min(1000, Number(maxKeysText));
+  if (!/^\d+$/.test(maxKeysText)) {
+    return { response: s3Error(400, 'InvalidArgument', 'Provided max-keys not an integer or within integer range'), call: { operation, mutates: false } };
+  }
+  const urlEncode = query.get('encoding-type') === 'url';
+  const encode = (text: string) => (urlEncode ? encodeURIComponent(text).replace(/%2F/g, '/') : text);
+  let after = v2 ? (query.get('continuation-token') ? Buffer.from(query.get('continuation-token')!, 'base64').toString() : query.get('start-after') ?? '') : query.get('marker') ?? '';
+  const keys = sortedKeys(bucket);
+  let index = after ? firstIndexAfter(keys, after) : 0;
+  index = Math.max(index, firstIndexFrom(keys, prefix));
+
+  const contents: XmlNode[] = [];
+  const prefixes: string[] = [];
+  let truncated = false;
+  let last = '';
+  for (; index < keys.length; index++) {
+    const key = keys[index]!;
+    if (!key.startsWith(prefix)) break;
+    if (contents.length + prefixes.length >= maxKeys) {
+      truncated = true;
+      break;
+    }
+    const rest = key.slice(prefix.length);
+    const cut = delimiter ? rest.indexOf(delimiter) : -1;
+    if (cut >= 0) {
+      const common = prefix + rest.slice(0, cut + delimiter.length);
+      if (prefixes[prefixes.length - 1] !== common) prefixes.push(common);
+      last = common;
+      // skip every key under this common prefix
+      while (index + 1 < keys.length && keys[index + 1]!.startsWith(common)) index++;
+      continue;
+    }
+    const object = bucket.objects.get(key)!;
+    contents.push({
+      Key: encode(key),
+      LastModified: object.lastModified.toISOString(),
+      ETag: `"${object.etag}"`,
+      Size: object.size,
+      StorageClass: 'STANDARD',
+    });
+    last = key;
+  }
+  after = last;
+  const body: XmlNode = {
+    Name: bucket.name,
+    Prefix: encode(prefix),
+    ...(v2 ? {} : { Marker: encode(query.get('marker') ?? '') }),
+    ...(v2 && query.get('continuation-token') ? { ContinuationToken: query.get('continuation-token')! } : {}),
+    ...(v2 && truncated ? { NextContinuationToken: Buffer.from(after).toString('base64') } : {}),
+    ...(!v2 && truncated && delimiter ? { NextMarker: encode(after) } : {}),
+    ...(v2 ? { KeyCount: contents.length + prefixes.length } : {}),
+    MaxKeys: maxKeys,
+    ...(delimiter ? { Delimiter: encode(delimiter) } : {}),
+    ...(urlEncode ? { EncodingType: 'url' } : {}),
+    IsTruncated: truncated,
+    ...(v2 && query.get('start-after') ? { StartAfter: encode(query.get('start-after')!) } : {}),
+    Contents: contents,
+    CommonPrefixes: prefixes.map((p) => ({ Prefix: encode(p) })),
+  };
+  return { response: s3Xml('ListBucketResult', body), call: { operation, mutates: false } };
+}

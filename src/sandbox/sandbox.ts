@@ -1,0 +1,148 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../check-api/context';
+import { CallLog } from './core/call-log';
+import { jsonResponse, type SandboxRequest, type SandboxResponse } from './core/http';
+import { readRequest } from './core/read-request';
+import { routeRequest } from './core/route';
+import type { ServiceReply } from './core/service';
+import { sandboxCredentials } from './credentials';
+import { services } from './services';
+import type { SandboxStates } from './states';
+import { ZodError } from 'zod';
+import { loadWorld, WorldError, worldsDir as defaultWorldsDir, type World } from './world/load-world';
+
+/** How to start a sandbox. */
+export interface SandboxOptions {
+  /** The world to load; `healthy` when omitted. */
+  world?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  clock?: Clock;
+  worldsDir?: string;
+}
+
+/** A running sandbox: its address, world, service states and call log. */
+export interface Sandbox {
+  url: string;
+  port: number;
+  world: World;
+  states: SandboxStates;
+  calls: CallLog;
+  /** Replaces the world (and every service's state) with another one. */
+  loadWorld(name: string): void;
+  /** `NAME=VALUE` settings that point any client at this sandbox. */
+  environment(): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function buildStates(world: World, clock: Clock): SandboxStates {
+  const states = {} as Record<keyof SandboxStates, unknown>;
+  for (const [key, service] of Object.entries(services) as Array<[keyof SandboxStates, (typeof services)[keyof SandboxStates]]>) {
+    try {
+      states[key] = service.load(world.sections[key], clock);
+    } catch (error) {
+      const detail = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+      throw new WorldError(`world "${world.name}", ${key}.json: ${detail}`, { cause: error });
+    }
+  }
+  return states as SandboxStates;
+}
+
+/** Starts the simulator on 127.0.0.1, loaded with a world. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const dir = options.worldsDir ?? defaultWorldsDir;
+  let world = loadWorld(options.world ?? 'healthy', clock.now(), dir);
+  let states = buildStates(world, clock);
+  const calls = new CallLog();
+  let baseUrl = 'http://127.0.0.1';
+
+  const control = (request: SandboxRequest): SandboxResponse => {
+    const path = request.url.pathname;
+    if (path === '/_sandbox/calls') return jsonResponse(200, calls.all());
+    if (path === '/_sandbox/world' && request.method === 'POST') {
+      sandbox.loadWorld(request.url.searchParams.get('name') ?? '');
+      return jsonResponse(200, { world: world.name });
+    }
+    if (path === '/_sandbox/world') return jsonResponse(200, { world: world.name, description: world.header.description });
+    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls or /_sandbox/world` });
+  };
+
+  const dispatch = async (request: SandboxRequest): Promise<ServiceReply | SandboxResponse> => {
+    const key = routeRequest(request);
+    if (key === 'control') return control(request);
+    const service = key && key in services ? services[key as keyof SandboxStates] : undefined;
+    if (!service || !key) {
+      return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
+    }
+    return service.handle(request, { states, clock, baseUrl });
+  };
+
+  const server: Server = createServer((incoming, outgoing) => {
+    void (async () => {
+      let service = 'unknown';
+      try {
+        const request = await readRequest(incoming, baseUrl);
+        service = routeRequest(request) ?? 'unknown';
+        const result = await dispatch(request);
+        const reply = 'response' in result ? result : null;
+        const response = reply ? reply.response : (result as SandboxResponse);
+        const size = response.body ? Buffer.byteLength(response.body) : 0;
+        if (reply) calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size });
+        outgoing.writeHead(response.status, { 'content-length': String(size), ...response.headers });
+        outgoing.end(request.method === 'HEAD' ? undefined : response.body);
+      } catch (error) {
+        const body = JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message });
+        calls.add({ at: clock.now().toISOString(), service, operation: 'internal-error', mutates: false, status: 500, bytesOut: body.length });
+        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+        outgoing.end(body);
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  const sandbox: Sandbox = {
+    url: baseUrl,
+    port,
+    get world() {
+      return world;
+    },
+    get states() {
+      return states;
+    },
+    calls,
+    loadWorld(name) {
+      const next = loadWorld(name, clock.now(), dir);
+      states = buildStates(next, clock);
+      world = next;
+      calls.clear();
+    },
+    environment: () => ({
+      AWS_ENDPOINT_URL: baseUrl,
+      AWS_REGION: sandboxCredentials.region,
+      AWS_ACCESS_KEY_ID: sandboxCredentials.aws.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: sandboxCredentials.aws.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      SNOWFLAKE_ACCOUNT: sandboxCredentials.snowflake.account,
+      SNOWFLAKE_USER: sandboxCredentials.snowflake.username,
+      SNOWFLAKE_PASSWORD: sandboxCredentials.snowflake.password,
+      SNOWFLAKE_HOST: '127.0.0.1',
+      SNOWFLAKE_PORT: String(port),
+      SNOWFLAKE_PROTOCOL: 'http',
+      SNOWFLAKE_ACCESS_URL: baseUrl,
+    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return sandbox;
+}

@@ -1,0 +1,23 @@
+import { alterExternalTableRefresh } from './alter-external-table-refresh';
+import { descStage } from './desc-stage';
+import { descStorageIntegration } from './desc-storage-integration';
+import { externalTableFiles } from './external-table-files';
+import { externalTablePipeStatus } from './external-table-pipe-status';
+import { alterSession, selectSessionFunction, useStatement } from './session-statements';
+import { showExternalTables } from './show-external-tables';
+import type { StatementHandler } from './statement';
+
+export type { StatementContext, StatementHandler } from './statement';
+
+/** The statements the simulated Snowflake understands, tried in order. */
+export const statementHandlers: StatementHandler[] = [
+  showExternalTables,
+  descStorageIntegration,
+  descStage,
+  externalTablePipeStatus,
+  externalTableFiles,
+  alterExternalTableRefresh,
+  useStatement,
+  alterSession,
+  selectSessionFunction,
+];
