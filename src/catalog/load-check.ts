@@ -25,13 +25,31 @@ export function validateCheckExport(modulePath: string, exported: unknown): Chec
   return check as CheckDefinition;
 }
 
-/** Loads the check module at `modulePath` (relative to `root`) and validates its default export. */
+/** Loads a module by absolute path: `require` under ts-node, the test runner's own `import()` in tests. */
+export type ModuleLoader = (absolutePath: string) => unknown;
+
+function loadFailure(modulePath: string, cause: unknown): CheckModuleError {
+  return new CheckModuleError(modulePath, `could not load: ${(cause as Error).message}`, { cause });
+}
+
+/** Loads the check module at `modulePath` (relative to `root`) with `require` and validates its default export. */
 export function loadCheck(root: string, modulePath: string): CheckDefinition {
   let mod: { default?: unknown };
   try {
     mod = require(path.resolve(root, modulePath)) as { default?: unknown };
   } catch (cause) {
-    throw new CheckModuleError(modulePath, `could not load: ${(cause as Error).message}`, { cause });
+    throw loadFailure(modulePath, cause);
+  }
+  return validateCheckExport(modulePath, mod.default);
+}
+
+/** Like `loadCheck`, through a given loader (a test runner's `import()`). */
+export async function importCheck(root: string, modulePath: string, load: ModuleLoader): Promise<CheckDefinition> {
+  let mod: { default?: unknown };
+  try {
+    mod = (await load(path.resolve(root, modulePath))) as { default?: unknown };
+  } catch (cause) {
+    throw loadFailure(modulePath, cause);
   }
   return validateCheckExport(modulePath, mod.default);
 }

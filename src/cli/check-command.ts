@@ -92,7 +92,7 @@ async function execute(argv: readonly string[], root: string, io: CommandIo): Pr
     return exitCodes.ok;
   }
   const steps = selectSteps(runbook, ids);
-  const declared = new Set(steps.flatMap((s) => (s.check ? Object.keys(safeParams(root, s.check.modulePath)) : [])));
+  const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
   const chosenScenarios = new Set(steps.map((s) => s.scenarioId));
   const report = await runSteps({
@@ -114,10 +114,11 @@ async function execute(argv: readonly string[], root: string, io: CommandIo): Pr
   return exitCodeOf(report);
 }
 
-function safeParams(root: string, modulePath: string): Record<string, unknown> {
+/** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */
+function declaredParams(root: string, modulePath: string): string[] {
   try {
-    return loadCheck(root, modulePath).params ?? {};
+    return Object.keys(loadCheck(root, modulePath).params ?? {});
   } catch {
-    return {};
+    return [];
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CheckDefinition, Clock } from '../check-api';
 import { createServiceClients, type ServiceClients } from '../clients';
-import { loadCheck } from '../catalog/load-check';
+import { importCheck, loadCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
 import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
 import { auditLogPath } from '../reporters/locations';
@@ -26,6 +26,8 @@ export interface RunRequest {
   /** How many checks run at once. */
   concurrency?: number;
   log?: (message: string) => void;
+  /** How check modules are loaded (default: `require`). */
+  loadModule?: ModuleLoader;
 }
 
 /** Counts outcomes by status. */
@@ -49,13 +51,13 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 /** Loads each step's check module once; a module that fails to load becomes that step's error. */
-function loadChecks(root: string, steps: readonly Step[]): Map<string, CheckDefinition | Error> {
+async function loadChecks(root: string, steps: readonly Step[], load?: ModuleLoader): Promise<Map<string, CheckDefinition | Error>> {
   const loaded = new Map<string, CheckDefinition | Error>();
   for (const step of steps) {
     const modulePath = step.check?.modulePath;
     if (!modulePath || loaded.has(modulePath)) continue;
     try {
-      loaded.set(modulePath, loadCheck(root, modulePath));
+      loaded.set(modulePath, load ? await importCheck(root, modulePath, load) : loadCheck(root, modulePath));
     } catch (error) {
       loaded.set(modulePath, error as Error);
     }
@@ -68,7 +70,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const clock = request.clock ?? { now: () => new Date() };
   const startedAt = clock.now();
   const started = Date.now();
-  const checks = loadChecks(request.root, request.steps);
+  const checks = await loadChecks(request.root, request.steps, request.loadModule);
   const env = await openEnvironment(request.config, request.environment, request.world);
   const clients = createServiceClients(env.targets, { readOnly: true });
   let writable: ServiceClients | undefined;

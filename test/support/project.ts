@@ -1,0 +1,34 @@
+import path from 'node:path';
+import projectConfig from '../../runbook.config';
+import { validateConfig } from '../../src/config';
+import type { RunReport } from '../../src/model';
+import { defaultLayout, loadRunbook } from '../../src/parser/load';
+import { runSteps } from '../../src/runner/run';
+import { selectSteps } from '../../src/runner/select';
+
+/** The project root, for tests that use the real runbook, config and checks. */
+export const root = path.resolve(__dirname, '..', '..');
+
+/** Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. */
+export async function runInWorld(world: string, selection: string[], options: { fix?: boolean; params?: Record<string, string> } = {}): Promise<RunReport> {
+  const { runbook } = await loadRunbook(defaultLayout(root));
+  const steps = selectSteps(runbook, selection);
+  const ids = new Set(steps.map((s) => s.scenarioId));
+  return runSteps({
+    root,
+    config: validateConfig(projectConfig),
+    steps,
+    scenarios: runbook.scenarios.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
+    selection,
+    environment: 'sandbox',
+    world,
+    fix: options.fix ?? false,
+    params: options.params ?? {},
+    loadModule: (file) => import(file),
+  });
+}
+
+/** `step status: summary` lines, for assertion messages that show what happened. */
+export function describeOutcomes(report: RunReport): string {
+  return report.results.map((r) => `${r.step} ${r.status}: ${r.summary}`).join('\n');
+}
