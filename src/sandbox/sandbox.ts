@@ -5,7 +5,7 @@ import { CallLog } from './core/call-log';
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from './core/http';
 import { readRequest } from './core/read-request';
 import { routeRequest } from './core/route';
-import type { ServiceReply } from './core/service';
+import type { SandboxService, ServiceReply } from './core/service';
 import { sandboxCredentials } from './credentials';
 import { services } from './services';
 import type { SandboxStates } from './states';
@@ -30,17 +30,20 @@ export interface Sandbox {
   states: SandboxStates;
   calls: CallLog;
   /** Replaces the world (and every service's state) with another one. */
-  loadWorld(name: string): void;
+  loadWorld(name: string): Promise<void>;
   /** `NAME=VALUE` settings that point any client at this sandbox. */
   environment(): Record<string, string>;
   stop(): Promise<void>;
 }
 
-function buildStates(world: World, clock: Clock): SandboxStates {
+type ServiceEntry = [keyof SandboxStates, SandboxService<unknown, SandboxStates>];
+const serviceEntries = () => Object.entries(services) as ServiceEntry[];
+
+async function buildStates(world: World, clock: Clock): Promise<SandboxStates> {
   const states = {} as Record<keyof SandboxStates, unknown>;
-  for (const [key, service] of Object.entries(services) as Array<[keyof SandboxStates, (typeof services)[keyof SandboxStates]]>) {
+  for (const [key, service] of serviceEntries()) {
     try {
-      states[key] = service.load(world.sections[key], clock);
+      states[key] = await service.load(world.sections[key], clock);
     } catch (error) {
       const detail = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
       throw new WorldError(`world "${world.name}", ${key}.json: ${detail}`, { cause: error });
@@ -49,20 +52,24 @@ function buildStates(world: World, clock: Clock): SandboxStates {
   return states as SandboxStates;
 }
 
+async function disposeStates(states: SandboxStates): Promise<void> {
+  await Promise.allSettled(serviceEntries().map(([key, service]) => service.dispose?.(states[key])));
+}
+
 /** Starts the simulator on 127.0.0.1, loaded with a world. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const dir = options.worldsDir ?? defaultWorldsDir;
   let world = loadWorld(options.world ?? 'healthy', clock.now(), dir);
-  let states = buildStates(world, clock);
+  let states = await buildStates(world, clock);
   const calls = new CallLog();
   let baseUrl = 'http://127.0.0.1';
 
-  const control = (request: SandboxRequest): SandboxResponse => {
+  const control = async (request: SandboxRequest): Promise<SandboxResponse> => {
     const path = request.url.pathname;
     if (path === '/_sandbox/calls') return jsonResponse(200, calls.all());
     if (path === '/_sandbox/world' && request.method === 'POST') {
-      sandbox.loadWorld(request.url.searchParams.get('name') ?? '');
+      await sandbox.loadWorld(request.url.searchParams.get('name') ?? '');
       return jsonResponse(200, { world: world.name });
     }
     if (path === '/_sandbox/world') return jsonResponse(200, { world: world.name, description: world.header.description });
@@ -71,7 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const dispatch = async (request: SandboxRequest): Promise<ServiceReply | SandboxResponse> => {
     const key = routeRequest(request);
-    if (key === 'control') return control(request);
+    if (key === 'control') return await control(request);
     const service = key && key in services ? services[key as keyof SandboxStates] : undefined;
     if (!service || !key) {
       return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
@@ -118,9 +125,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return states;
     },
     calls,
-    loadWorld(name) {
+    async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);
-      states = buildStates(next, clock);
+      const nextStates = await buildStates(next, clock);
+      await disposeStates(states);
+      states = nextStates;
       world = next;
       calls.clear();
     },
@@ -138,11 +147,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       SNOWFLAKE_PROTOCOL: 'http',
       SNOWFLAKE_ACCESS_URL: baseUrl,
     }),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await disposeStates(states);
+    },
   };
   return sandbox;
 }

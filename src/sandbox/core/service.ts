@@ -24,7 +24,9 @@ export interface ServiceEnv<States> {
 
 /** A simulated service: builds its state from its world section and answers requests from it. */
 export interface SandboxService<State, States = unknown> {
-  /** Parses and validates this service's world section into its state. */
-  load(section: unknown, clock: Clock): State;
+  /** Parses and validates this service's world section into its state (may be async, e.g. to seed an emulator). */
+  load(section: unknown, clock: Clock): State | Promise<State>;
+  /** Releases what the state holds (an emulator's server), when the world is replaced or the sandbox stops. */
+  dispose?(state: State): Promise<void>;
   handle(request: SandboxRequest, env: ServiceEnv<States>): Promise<ServiceReply>;
 }
