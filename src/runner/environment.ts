@@ -1,6 +1,7 @@
 import type { EnvironmentConfig, RunbookConfig } from '../config';
 import { targetsFromConfig, type ServiceTargets } from '../clients';
 import { sandboxCredentials } from '../sandbox/credentials';
+import { githubPathPrefix, sandboxGithubToken } from '../sandbox/github/token';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
 /** An environment name that the configuration does not define; lists the ones it does. */
@@ -11,11 +12,15 @@ export class UnknownEnvironmentError extends Error {
   }
 }
 
-/** A `--world` given for an environment that is not a sandbox. */
+/** A `--world` given for a real environment, or for a sandbox that already runs elsewhere with its own world. */
 export class WorldOutsideSandboxError extends Error {
   override name = 'WorldOutsideSandboxError';
-  constructor(readonly environment: string) {
-    super(`--world applies to a sandbox environment only; "${environment}" is a real environment`);
+  constructor(readonly environment: string, readonly runningSandbox?: string) {
+    super(
+      runningSandbox
+        ? `--world cannot change the sandbox already running at ${runningSandbox} (RUNBOOK_SANDBOX_URL): restart it with npm run sandbox -- --world NAME`
+        : `--world applies to a sandbox environment only; "${environment}" is a real environment`,
+    );
   }
 }
 
@@ -41,10 +46,14 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'>, config: Environmen
       ...(config.snowflake?.warehouse ? { warehouse: config.snowflake.warehouse } : {}),
       sandboxCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password },
     },
+    github: { baseUrl: `${sandbox.url}${githubPathPrefix}`, timeoutMs: config.github?.timeoutMs ?? 20_000, sandboxToken: sandboxGithubToken },
   };
 }
 
-/** Opens an environment: for the sandbox, starts the simulator in-process with the chosen world. */
+/**
+ * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world,
+ * unless RUNBOOK_SANDBOX_URL names one already running (`npm run sandbox`, for drills).
+ */
 export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined): Promise<OpenEnvironment> {
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
@@ -54,6 +63,11 @@ export async function openEnvironment(config: RunbookConfig, name: string | unde
     return { name: environment, config: envConfig, targets: targetsFromConfig(envConfig), sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const running = process.env.RUNBOOK_SANDBOX_URL;
+  if (running) {
+    if (world) throw new WorldOutsideSandboxError(environment, running);
+    return { name: environment, config: envConfig, targets: sandboxTargets({ url: running }, envConfig), sandbox: null, close: async () => undefined };
+  }
   const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world });
   return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
 }

@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import { bootstrapProcess } from '../cli/bootstrap';
+import { startSandbox } from './sandbox';
+import { listWorlds } from './world/load-world';
+
+bootstrapProcess();
+
+/** `npm run sandbox [-- --world NAME] [--port N]`: the simulator on its own, with settings that point any client at it. */
+async function main(argv: string[]): Promise<void> {
+  const option = (name: string) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  if (argv.includes('--help')) {
+    process.stdout.write(`Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE]\nWorlds: ${listWorlds().join(', ')}\n`);
+    return;
+  }
+  const port = Number(option('port') ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Unexpected --port ${option('port')}, expected a number from 0 to 65535`);
+  const sandbox = await startSandbox({ world: option('world') ?? 'healthy', port });
+  const lines = Object.entries({ ...sandbox.environment(), RUNBOOK_SANDBOX_URL: sandbox.url }).map(([name, value]) => `${name}=${value}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const envFile = option('write-env');
+  if (envFile) await writeFile(envFile, `${lines.join('\n')}\n`, 'utf8');
+  process.stderr.write(
+    `# sandbox: world "${sandbox.world.name}" on ${sandbox.url}: ${sandbox.world.header.description}\n` +
+      `# In another shell: set -a; . ${envFile ?? 'FILE-WITH-THE-LINES-ABOVE'}; set +a — then any AWS or Snowflake client, and npm run check, use this sandbox. Ctrl-C stops it.\n`,
+  );
+  const stop = () => void sandbox.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+});
