@@ -25,6 +25,8 @@ export interface DocumentModel {
   stepOfLink: Map<Link, Step>;
 }
 
+const numberedSection = /^\d+\.\s/;
+
 const idPrefix: Record<Exclude<StepRole, 'action'>, string> = { symptom: 's', cause: 'c', check: 'k', note: 'n' };
 
 /** Builds the scenario model of one Markdown tree; used by the CLI and by the site's remark plugin. */
@@ -36,6 +38,8 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
   const at = (node: Nodes) => positionOf(node, source.file, source.lineOffset);
 
   let scenario: Scenario | null = null;
+  // Inside a numbered section (`## 3. Common Failure Scenarios`) every `###` heading must be a scenario.
+  let inNumberedSection = false;
   let pendingRole: StepRole | null = null;
   let counters = new Map<StepRole, number>();
 
@@ -89,8 +93,12 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
   const visit = (node: RootContent): void => {
     if (node.type === 'heading' && node.depth <= scenarioHeadingDepth) {
       close();
-      if (node.depth < scenarioHeadingDepth) return;
+      if (node.depth < scenarioHeadingDepth) {
+        inNumberedSection = node.depth === scenarioHeadingDepth - 1 && numberedSection.test(plainText(node));
+        return;
+      }
       const heading = readScenarioHeading(node);
+      if (!heading && !inNumberedSection && !/^\d/.test(plainText(node))) return;
       if (!heading) {
         diagnostics.push({
           severity: 'error',

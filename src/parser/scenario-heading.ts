@@ -1,7 +1,10 @@
 import type { Heading } from 'mdast';
 import { plainText } from './node-text';
 
-/** The depth of the headings that open failure scenarios (`### 3.3 Title`). */
+/**
+ * The depth of the headings that open failure scenarios (`### 3.3 Title`). Under a numbered section
+ * (`## 3. …`) every such heading must be one; elsewhere only headings that start with a number are read.
+ */
 export const scenarioHeadingDepth = 3;
 
 const scenarioHeading = /^(\d+\.\d+)\s+(\S.*)$/;
