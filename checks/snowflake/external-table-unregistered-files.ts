@@ -1,3 +1,4 @@
+import { NoSuchBucket } from '@aws-sdk/client-s3';
 import { defineCheck, evidence, fail, link, pass, warn } from '../../src/check-api';
 import { formatDuration } from '../../src/diagnostics/duration';
 import { listObjectsBounded } from '../../src/diagnostics/s3/list-recent-objects';
@@ -21,7 +22,14 @@ export default defineCheck({
       const settings = ctx.config.externalTables!;
       const now = ctx.clock.now().getTime();
       const { bucket, prefix } = table.s3;
-      const listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, settings.maxObjectsListed, ctx.signal);
+      const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
+      let listing;
+      try {
+        listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, settings.maxObjectsListed, ctx.signal);
+      } catch (error) {
+        if (error instanceof NoSuchBucket) return fail(`bucket ${bucket} of the table's location does not exist, so no file can be registered`, { links });
+        throw error;
+      }
       const recent = listing.objects.filter((o) => {
         const age = now - o.lastModified.getTime();
         return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
@@ -42,7 +50,6 @@ export default defineCheck({
         evidence(`objects from ${window} (older than ${settings.graceMinutes} min)`, recent.length),
         evidence('files registered in the table', registered.size),
       ];
-      const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
       if (missing.length > 0) {
         const oldest = Math.min(...missing.map((o) => o.lastModified.getTime()));
         seen.push(

@@ -58,7 +58,7 @@ export async function runCheckCommand(argv: readonly string[], root: string, io:
   }
 }
 
-async function execute(argv: readonly string[], root: string, io: CommandIo): Promise<number> {
+async function execute(argv: readonly string[], defaultRoot: string, io: CommandIo): Promise<number> {
   const program = buildProgram();
   try {
     program.parse([...argv], { from: 'user' });
@@ -72,6 +72,7 @@ async function execute(argv: readonly string[], root: string, io: CommandIo): Pr
     return exitCodes.unusable;
   }
   const options = program.opts<CheckOptions>();
+  const root = options.root ? path.resolve(options.root) : defaultRoot;
   const ids = program.args;
   const screen: Screen = { ...io.screen, color: io.screen.color && options.color };
 

@@ -19,6 +19,7 @@ export const checkOptions = {
   save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
   color: { flags: '--no-color', description: 'plain output without colour' },
   verbose: { flags: '--verbose', description: 'print what each check does as it runs' },
+  root: { flags: '--root <dir>', description: 'run the runbook of another project folder: its docs/, checks/ and runbook.config.ts (default: this project)' },
 } satisfies Record<string, OptionSpec>;
 
 /** The parsed options of `npm run check`. */
@@ -35,6 +36,7 @@ export interface CheckOptions {
   save: boolean;
   color: boolean;
   verbose?: boolean;
+  root?: string;
 }
 
 /** The exit codes of `npm run check`. */

@@ -4,7 +4,10 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, guardReadOnly } from './aws';
+import { createDbtClient, type DbtClient } from './dbt';
+import { createGithubClient, type GithubClient } from './github';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
 import type { AwsTarget, ServiceTargets } from './targets';
 
@@ -25,6 +28,12 @@ export interface ServiceClients {
   iam(): IAMClient;
   dynamodb(): DynamoDBClient;
   snowflake(): Promise<SnowflakeSession>;
+  /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
+  github(): Promise<GithubClient>;
+  /** The Airflow REST API (v1 or v2), for DAG runs, task instances, logs and clears. */
+  airflow(): AirflowClient;
+  /** The dbt project: artifacts, profile, CLI, and the profile's Snowflake connection. */
+  dbt(): DbtClient;
   /** Closes every client that was opened. */
   close(): Promise<void>;
 }
@@ -33,6 +42,9 @@ export interface ServiceClients {
 export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean }): ServiceClients {
   const cache = new Map<string, unknown>();
   let snowflake: Promise<SnowflakeSession> | undefined;
+  let github: Promise<GithubClient> | undefined;
+  let airflow: AirflowClient | undefined;
+  let dbt: DbtClient | undefined;
 
   const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: string, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
     if (!cache.has(name)) {
@@ -55,6 +67,21 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       if (!targets.snowflake) return Promise.reject(new ServiceNotConfiguredError('snowflake'));
       snowflake ??= openSnowflake(targets.snowflake, options);
       return snowflake;
+    },
+    github: () => {
+      if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
+      github ??= createGithubClient(targets.github, options);
+      return github;
+    },
+    airflow: () => {
+      if (!targets.airflow) throw new ServiceNotConfiguredError('airflow');
+      airflow ??= createAirflowClient(targets.airflow, options);
+      return airflow;
+    },
+    dbt: () => {
+      if (!targets.dbt) throw new ServiceNotConfiguredError('dbt');
+      dbt ??= createDbtClient(targets.dbt);
+      return dbt;
     },
     close: async () => {
       for (const client of cache.values()) (client as { destroy(): void }).destroy();

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { EnvironmentConfig } from '../config';
+import type { DbtConfig } from '../config/areas/dbt';
 
 /** Static credentials: used only for the sandbox, never read from configuration for a real environment. */
 export interface StaticCredentials {
@@ -27,10 +29,46 @@ export interface SnowflakeTarget {
   sandboxCredentials?: { username: string; password: string };
 }
 
+/** Where the GitHub client of a run goes; `sandboxToken` is set only for the sandbox (otherwise GITHUB_TOKEN, GH_TOKEN or gh). */
+export interface GithubTarget {
+  /** The REST API base URL; github.com's when omitted. */
+  baseUrl?: string;
+  timeoutMs: number;
+  sandboxToken?: string;
+}
+
+/** Where the Airflow client of a run goes; `sandboxCredentials` is set only for the sandbox (otherwise AIRFLOW_TOKEN or AIRFLOW_USERNAME/PASSWORD). */
+export interface AirflowTarget {
+  /** The webserver / API server URL, without `/api/v1`. */
+  baseUrl: string;
+  apiVersion: 'v1' | 'v2';
+  uiUrl?: string;
+  timeoutMs: number;
+  sandboxCredentials?: { token: string };
+}
+
+/** The dbt project of a run and the environment dbt runs with (the process's own, or the sandbox's). */
+export interface DbtTarget {
+  projectDir: string;
+  profilesDir?: string;
+  target?: string;
+  testCommand: readonly string[];
+  runTests: 'auto' | 'never';
+  artifactMaxAgeHours: number;
+  grain: Readonly<Record<string, readonly string[]>>;
+  sampleKeys: number;
+  freshness?: DbtConfig['freshness'];
+  timeoutMs: number;
+  environment: Readonly<Record<string, string | undefined>>;
+}
+
 /** The resolved service endpoints of one run: an environment's settings, or the sandbox's. */
 export interface ServiceTargets {
   aws?: AwsTarget;
   snowflake?: SnowflakeTarget;
+  github?: GithubTarget;
+  airflow?: AirflowTarget;
+  dbt?: DbtTarget;
 }
 
 /** The targets an environment's configuration names, with no sandbox overrides. */
@@ -38,5 +76,27 @@ export function targetsFromConfig(config: EnvironmentConfig): ServiceTargets {
   return {
     ...(config.aws ? { aws: { ...config.aws } } : {}),
     ...(config.snowflake ? { snowflake: { ...config.snowflake } } : {}),
+    ...(config.airflow?.baseUrl
+      ? { airflow: { baseUrl: config.airflow.baseUrl, apiVersion: config.airflow.apiVersion, timeoutMs: config.airflow.timeoutMs, ...(config.airflow.uiUrl ? { uiUrl: config.airflow.uiUrl } : {}) } }
+      : {}),
+    ...(config.dbt?.projectDir ? { dbt: dbtTarget(config.dbt, path.resolve(config.dbt.projectDir), process.env) } : {}),
+    ...(config.github ? { github: { timeoutMs: config.github.timeoutMs, ...(config.github.apiUrl ? { baseUrl: config.github.apiUrl } : {}) } } : {}),
+  };
+}
+
+/** The dbt target of a project directory, with the environment dbt runs with. */
+export function dbtTarget(config: DbtConfig, projectDir: string, environment: Readonly<Record<string, string | undefined>>): DbtTarget {
+  return {
+    projectDir,
+    ...(config.profilesDir ? { profilesDir: path.resolve(projectDir, config.profilesDir) } : {}),
+    ...(config.target ? { target: config.target } : {}),
+    testCommand: config.testCommand,
+    runTests: config.runTests,
+    artifactMaxAgeHours: config.artifactMaxAgeHours,
+    grain: config.grain,
+    sampleKeys: config.sampleKeys,
+    ...(config.freshness ? { freshness: config.freshness } : {}),
+    timeoutMs: 20_000,
+    environment,
   };
 }

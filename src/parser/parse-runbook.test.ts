@@ -169,11 +169,22 @@ describe('diagnostics of a malformed runbook', () => {
     ]);
   });
 
-  it('reports a level-3 heading that is not a scenario heading', () => {
-    const { diagnostics } = parseOne('### 3.1 Glue\n\nActions:\n\n1. Open\n\n### Glue job failure\n');
+  it('reports a level-3 heading under a numbered section that is not a scenario heading', () => {
+    const { diagnostics } = parseOne('## 3. Failures\n\n### 3.1 Glue\n\nActions:\n\n1. Open\n\n### Glue job failure\n');
     expect(formatted(diagnostics)).toEqual([
-      'docs/runbook.md:7:1: error: Unexpected heading "Glue job failure", expected a scenario heading such as "### 3.7 Title" [malformed-heading]',
+      'docs/runbook.md:9:1: error: Unexpected heading "Glue job failure", expected a scenario heading such as "### 3.7 Title" [malformed-heading]',
     ]);
+  });
+
+  it('reports a level-3 heading that starts with a number but is not a scenario heading, anywhere', () => {
+    const { diagnostics } = parseOne('### 3.1 Glue\n\nActions:\n\n1. Open\n\n### 3 Glue job failure\n');
+    expect(diagnostics.map((d) => `${d.rule} ${d.position.line}:${d.position.column}`)).toEqual(['malformed-heading 7:1']);
+  });
+
+  it('reads a plain level-3 heading outside a numbered section as prose, not as a scenario', () => {
+    const { runbook, diagnostics } = parseOne('# Terraform policy\n\n### Releasing a stale lock\n\nAsk first.\n');
+    expect(diagnostics).toEqual([]);
+    expect(runbook.scenarios).toEqual([]);
   });
 
   it('reports a bullet list of actions, and still reads its items as actions', () => {

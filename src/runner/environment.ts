@@ -1,5 +1,6 @@
 import type { EnvironmentConfig, RunbookConfig } from '../config';
-import { targetsFromConfig, type ServiceTargets } from '../clients';
+import { dbtTarget, targetsFromConfig, type ServiceTargets } from '../clients';
+import { airflowPathPrefix, sandboxAirflowToken } from '../sandbox/airflow/credentials';
 import { sandboxCredentials } from '../sandbox/credentials';
 import { githubPathPrefix, sandboxGithubToken } from '../sandbox/github/token';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
@@ -34,7 +35,10 @@ export interface OpenEnvironment {
 }
 
 /** Points every service of a sandbox environment at a running sandbox, with its static credentials. */
-export function sandboxTargets(sandbox: Pick<Sandbox, 'url'>, config: EnvironmentConfig): ServiceTargets {
+export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sandbox, 'states' | 'environment'>>, config: EnvironmentConfig): ServiceTargets {
+  // The dbt project is the world's fixture on disk; a sandbox in another process announces it in DBT_PROJECT_DIR.
+  const dbtDir = sandbox.states ? sandbox.states.dbt.project?.projectDir : process.env.DBT_PROJECT_DIR;
+  const dbtEnvironment = sandbox.environment ? { PATH: process.env.PATH, HOME: process.env.HOME, ...sandbox.environment() } : process.env;
   return {
     aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws } },
     snowflake: {
@@ -47,6 +51,13 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'>, config: Environmen
       sandboxCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password },
     },
     github: { baseUrl: `${sandbox.url}${githubPathPrefix}`, timeoutMs: config.github?.timeoutMs ?? 20_000, sandboxToken: sandboxGithubToken },
+    airflow: {
+      baseUrl: `${sandbox.url}${airflowPathPrefix}`,
+      apiVersion: config.airflow?.apiVersion ?? 'v2',
+      timeoutMs: config.airflow?.timeoutMs ?? 15_000,
+      sandboxCredentials: { token: sandboxAirflowToken },
+    },
+    ...(config.dbt && dbtDir ? { dbt: dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment) } : {}),
   };
 }
 

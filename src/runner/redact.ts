@@ -19,7 +19,7 @@ const secretPatterns: Array<[RegExp, string]> = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[redacted]'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],
   [/(Snowflake Token=")[^"]+/g, '$1[redacted]'],
-  [/\b(password|passwd|secret|token)(["']?\s*[:=]\s*["']?)[^\s"',;}]{4,}/gi, '$1$2[redacted]'],
+  [/\b(password|passwd|secret|token)(["']?\s*[:=]\s*["']?)[^\s"',;}&]{4,}/gi, '$1$2[redacted]'],
 ];
 
 /** Replaces secrets in text: known secret values, and anything shaped like a key, token or password. */

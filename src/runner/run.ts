@@ -5,6 +5,7 @@ import { importCheck, loadCheck, type ModuleLoader } from '../catalog/load-check
 import type { RunbookConfig } from '../config';
 import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
 import { auditLogPath } from '../reporters/locations';
+import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
 import { openEnvironment } from './environment';
 import { redactDeep, secretsFromEnvironment } from './redact';
@@ -28,6 +29,8 @@ export interface RunRequest {
   log?: (message: string) => void;
   /** How check modules are loaded (default: `require`). */
   loadModule?: ModuleLoader;
+  /** Called with the sandbox the run started, before it stops: tests read its call log. */
+  inspectSandbox?: (sandbox: Sandbox) => void;
 }
 
 /** Counts outcomes by status. */
@@ -107,6 +110,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     return redactDeep(report, secretsFromEnvironment(process.env));
   } finally {
     await Promise.allSettled([clients.close(), writable?.close()]);
+    if (env.sandbox) request.inspectSandbox?.(env.sandbox);
     await env.close();
   }
 }

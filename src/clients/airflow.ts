@@ -1,0 +1,149 @@
+import type { DagRun, TaskInstance, TaskLog } from '../diagnostics/airflow/model';
+import { parseClearedTasks, parseDagRuns, parseLogContent, parseTaskInstances, parseTextLog } from '../diagnostics/airflow/parse';
+import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
+import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
+import type { AirflowTarget } from './targets';
+
+export * from './airflow-errors';
+
+/** What to clear: the failed task instances of one run, and optionally what runs after them. */
+export interface ClearRequest {
+  dagRunId: string;
+  taskIds: string[];
+  includeDownstream: boolean;
+  dryRun: boolean;
+}
+
+/** The Airflow REST API (v1 or v2) behind one interface. */
+export interface AirflowClient {
+  apiVersion: 'v1' | 'v2';
+  /** The UI's base URL, for deep links. */
+  uiUrl: string;
+  /** Recent runs of a DAG, newest first; `states` filters. */
+  listDagRuns(dagId: string, options: { limit: number; states?: string[] }): Promise<DagRun[]>;
+  listTaskInstances(dagId: string, runId: string): Promise<TaskInstance[]>;
+  /** A task try's log, keeping at most `maxBytes` of its end. */
+  readTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number, maxBytes: number): Promise<TaskLog>;
+  /** Clears task instances (a dry run lists what would be cleared); refused on a read-only client unless a dry run. */
+  clearTaskInstances(dagId: string, request: ClearRequest): Promise<Array<{ taskId: string; runId: string }>>;
+}
+
+/** The UI deep links of Airflow 2 (grid view) and Airflow 3 (run and task pages). */
+export function airflowLinks(client: Pick<AirflowClient, 'apiVersion' | 'uiUrl'>) {
+  const base = client.uiUrl.replace(/\/$/, '');
+  const e = encodeURIComponent;
+  return {
+    dag: (dagId: string) => (client.apiVersion === 'v1' ? `${base}/dags/${e(dagId)}/grid` : `${base}/dags/${e(dagId)}`),
+    run: (dagId: string, runId: string) => (client.apiVersion === 'v1' ? `${base}/dags/${e(dagId)}/grid?dag_run_id=${e(runId)}` : `${base}/dags/${e(dagId)}/runs/${e(runId)}`),
+    task: (dagId: string, runId: string, taskId: string) =>
+      client.apiVersion === 'v1' ? `${base}/dags/${e(dagId)}/grid?dag_run_id=${e(runId)}&task_id=${e(taskId)}&tab=logs` : `${base}/dags/${e(dagId)}/runs/${e(runId)}/tasks/${e(taskId)}`,
+  };
+}
+
+function errorDetail(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { detail?: unknown; title?: unknown };
+    const detail = typeof parsed.detail === 'string' ? parsed.detail : JSON.stringify(parsed.detail ?? parsed.title ?? '');
+    return detail.slice(0, 300);
+  } catch {
+    return body.slice(0, 300);
+  }
+}
+
+async function readTail(response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
+  let kept = Buffer.alloc(0);
+  let total = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length;
+    kept = Buffer.concat([kept, Buffer.from(chunk)]);
+    if (kept.length > maxBytes) kept = kept.subarray(kept.length - maxBytes);
+  }
+  return { text: kept.toString('utf8'), truncated: total > maxBytes };
+}
+
+/** Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. */
+export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv }): AirflowClient {
+  const base = target.baseUrl.replace(/\/$/, '');
+  const api = `${base}/api/${target.apiVersion}`;
+  let credentials: AirflowCredentials = airflowCredentials(target, options.env);
+
+  const send = async (operation: string, url: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (credentials.kind === 'token') headers.set('authorization', `Bearer ${credentials.token}`);
+    if (credentials.kind === 'basic') headers.set('authorization', `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`);
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
+    } catch (cause) {
+      throw new AirflowUnreachableError(operation, url, { cause });
+    }
+    if (response.ok) return response;
+    const detail = errorDetail(await response.text().catch(() => ''));
+    if (response.status === 401 || response.status === 403) throw new AirflowAuthError(operation, response.status, detail);
+    if (response.status === 404) throw new AirflowNotFoundError(operation, response.status, detail);
+    throw new AirflowHttpError(operation, response.status, detail);
+  };
+
+  /** Airflow 3 takes no basic auth: exchange the username and password for a token once. */
+  const authenticate = async () => {
+    if (target.apiVersion !== 'v2' || credentials.kind !== 'basic') return;
+    const { username, password } = credentials;
+    credentials = { kind: 'none' };
+    const response = await send('token', `${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const token = ((await response.json()) as { access_token?: unknown }).access_token;
+    if (typeof token !== 'string') throw new AirflowAuthError('token', response.status, 'the token endpoint returned no access_token');
+    credentials = { kind: 'token', token };
+  };
+
+  const getJson = async (operation: string, url: string): Promise<unknown> => {
+    await authenticate();
+    return (await send(operation, url, { headers: { accept: 'application/json' } })).json();
+  };
+  const e = encodeURIComponent;
+  const runPath = (dagId: string, runId: string) => `${api}/dags/${e(dagId)}/dagRuns/${e(runId)}`;
+
+  return {
+    apiVersion: target.apiVersion,
+    uiUrl: target.uiUrl ?? base,
+    async listDagRuns(dagId, { limit, states }) {
+      const query = new URLSearchParams({ limit: String(limit), order_by: target.apiVersion === 'v2' ? '-run_after' : '-execution_date' });
+      for (const state of states ?? []) query.append('state', state);
+      return parseDagRuns(await getJson('GetDagRuns', `${api}/dags/${e(dagId)}/dagRuns?${query}`)).runs;
+    },
+    async listTaskInstances(dagId, runId) {
+      return parseTaskInstances(await getJson('GetTaskInstances', `${runPath(dagId, runId)}/taskInstances?limit=100`));
+    },
+    async readTaskLog(dagId, runId, taskId, tryNumber, maxBytes) {
+      await authenticate();
+      const url = `${runPath(dagId, runId)}/taskInstances/${e(taskId)}/logs/${tryNumber}?full_content=true`;
+      const accept = target.apiVersion === 'v1' ? 'text/plain' : 'application/x-ndjson';
+      const response = await send('GetLog', url, { headers: { accept } });
+      const type = response.headers.get('content-type') ?? '';
+      if (type.includes('application/json')) {
+        const parsed = parseLogContent(await response.json());
+        return { ...parsed, truncated: false };
+      }
+      const { text, truncated } = await readTail(response, maxBytes);
+      if (type.includes('ndjson')) {
+        const items = text.split('\n').slice(truncated ? 1 : 0).filter(Boolean).flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Record<string, unknown>];
+          } catch {
+            return [];
+          }
+        });
+        return { ...parseLogContent({ content: items }), truncated };
+      }
+      const lines = parseTextLog(text);
+      return { lines: truncated ? lines.slice(1) : lines, continuationToken: null, truncated };
+    },
+    async clearTaskInstances(dagId, request) {
+      if (options.readOnly && !request.dryRun) throw new AirflowMutationBlockedError('clearTaskInstances');
+      await authenticate();
+      const body = { dry_run: request.dryRun, dag_run_id: request.dagRunId, task_ids: request.taskIds, only_failed: true, include_downstream: request.includeDownstream, include_upstream: false, include_future: false, include_past: false, reset_dag_runs: true };
+      const response = await send('ClearTaskInstances', `${api}/dags/${e(dagId)}/clearTaskInstances`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      return parseClearedTasks(await response.json());
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Octokit } from '@octokit/rest';
+import { resolveGithubToken } from './github-token';
+import { MutationBlockedError } from './read-only';
+import type { GithubTarget } from './targets';
+
+/** The GitHub REST client the checks use. */
+export type GithubClient = Octokit;
+
+/** GitHub's public API, used when the target names no other. */
+export const githubDotComApi = 'https://api.github.com';
+
+/** True for request methods that only read. */
+export function isReadMethod(method: string): boolean {
+  return ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/**
+ * Creates an Octokit for a target: its base URL, a token (the sandbox's, or GITHUB_TOKEN / GH_TOKEN /
+ * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
+ */
+export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean }): Promise<GithubClient> {
+  const token = target.sandboxToken ?? (await resolveGithubToken()).token;
+  const octokit = new Octokit({
+    baseUrl: target.baseUrl ?? githubDotComApi,
+    ...(token ? { auth: token } : {}),
+    userAgent: 'runbook-as-code',
+    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  octokit.hook.before('request', (request) => {
+    if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);
+    request.request = { ...request.request, signal: AbortSignal.timeout(target.timeoutMs) };
+  });
+  return octokit;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../test/fixtures/sample-report';
+import { buildMarkdownReport, escapeMarkdown } from './markdown';
+
+describe('buildMarkdownReport', () => {
+  const md = buildMarkdownReport(sampleReport());
+
+  it('escapes HTML and table syntax in every text it writes into the table', () => {
+    expect(md).not.toMatch(/<script>|<b>/);
+    expect(md).toContain('| 3.3.2 Confirm \\<script\\>alert\\("x"\\)\\</script\\> & integration | ❌ fail | `storage-integration-active` | integration is disabled: "ENABLED" = false \\<b\\> |');
+    expect(escapeMarkdown('a | b\nc *d* [e](f)')).toBe('a \\| b c \\*d\\* \\[e\\]\\(f\\)');
+  });
+
+  it('has a heading per scenario with its severity, a row per step, and evidence only for what is not a pass', () => {
+    expect(md).toMatch(/^## 3\.3 Snowflake External Table Not Updating \(severity: medium\)$/m);
+    expect(md).toMatch(/^## 3\.1 Glue Job Failure \(severity: high\)$/m);
+    expect(md.match(/^\| 3\.\d\.\d /gm)).toHaveLength(6);
+    expect(md).toMatch(/^#### 3\.3\.2 /m);
+    expect(md).not.toMatch(/^#### 3\.3\.1 /m);
+    expect(md).not.toMatch(/^#### 3\.1\.2 /m);
+    expect(md).toContain('- [console](https://console.example/s3?a=1&b=2)');
+  });
+
+  it('ends with the closing line', () => {
+    expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 2 skipped');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { defineCheck, pass, type CheckDefinition } from '../check-api';
+import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
+import type { CheckResult, Step } from '../model';
+import type { AuditRecord } from './audit';
+import { runStep, type StepRunContext } from './run-step';
+
+const step: Step = { id: '3.3.4', scenarioId: '3.3', role: 'action', text: 'Run manual metadata refresh', position: { file: 'docs/runbook.md', line: 1, column: 1 } };
+const noClients = {} as ServiceClients;
+
+function context(overrides: Partial<StepRunContext> = {}): StepRunContext & { audits: AuditRecord[]; writableOpened: () => boolean } {
+  const audits: AuditRecord[] = [];
+  let opened = false;
+  return {
+    environment: 'sandbox',
+    world: 'healthy',
+    config: {},
+    clients: noClients,
+    writableClients: () => {
+      opened = true;
+      return noClients;
+    },
+    clock: { now: () => new Date('2026-11-25T12:00:00.000Z') },
+    fix: false,
+    timeoutMs: 1_000,
+    params: {},
+    log: () => undefined,
+    audit: async (record) => void audits.push(record),
+    user: 'tester',
+    audits,
+    writableOpened: () => opened,
+    ...overrides,
+  };
+}
+
+const action = (apply: () => Promise<CheckResult>): CheckDefinition =>
+  defineCheck({ id: 'refresh', title: 't', establishes: 'e', kind: 'action', uses: [], plan: async () => ({ description: 'REFRESH T', evidence: [] }), apply });
+
+describe('runStep', () => {
+  it('reports a step without a check as a skip, and a check that failed to load as an error', async () => {
+    expect(await runStep(step, null, context())).toMatchObject({ status: 'skip', summary: 'no check yet', check: null });
+    expect(await runStep({ ...step, check: { id: 'x', href: 'h', modulePath: 'checks/x.ts', position: step.position } }, new Error('boom'), context())).toMatchObject({
+      status: 'error',
+      check: 'x',
+      summary: 'could not load the check: boom',
+    });
+  });
+
+  it('turns an exception into error (could not tell), never fail', async () => {
+    const check = defineCheck({ id: 'c', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => { throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }); } });
+    expect(await runStep(step, check, context())).toMatchObject({ status: 'error', summary: 'could not tell: ThrottlingException: Rate exceeded', error: { name: 'ThrottlingException' } });
+  });
+
+  it('turns a check that outlives its timeout into an error and aborts its signal', async () => {
+    let aborted = false;
+    const check = defineCheck({ id: 'slow', title: 't', establishes: 'e', kind: 'check', uses: [], run: (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => { aborted = true; resolve(pass('late')); })) });
+    const outcome = await runStep(step, check, context({ timeoutMs: 50 }));
+    expect(outcome).toMatchObject({ status: 'error', error: { name: 'CheckTimeoutError' } });
+    expect(aborted).toBe(true);
+  });
+
+  it('skips a check whose service is not configured, naming it', async () => {
+    const check = defineCheck({ id: 'c', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => { throw new ServiceNotConfiguredError('snowflake'); } });
+    expect((await runStep(step, check, context())).summary).toMatch(/^not configured: the environment has no snowflake settings/);
+  });
+
+  it('runs an action as a dry run without --fix: no apply, no writable clients, no audit', async () => {
+    let applied = false;
+    const ctx = context();
+    const outcome = await runStep(step, action(async () => { applied = true; return pass('done'); }), ctx);
+    expect(outcome).toMatchObject({ status: 'skip', kind: 'action', summary: 'dry run: would REFRESH T; run again with --fix to do it' });
+    expect(applied).toBe(false);
+    expect(ctx.writableOpened()).toBe(false);
+    expect(ctx.audits).toEqual([]);
+  });
+
+  it('with --fix applies through writable clients and audits before and after', async () => {
+    const ctx = context({ fix: true });
+    const outcome = await runStep(step, action(async () => pass('refreshed')), ctx);
+    expect(outcome).toMatchObject({ status: 'pass', summary: 'refreshed' });
+    expect(ctx.writableOpened()).toBe(true);
+    expect(ctx.audits.map((a) => [a.phase, a.step, a.description, a.status ?? null, a.user])).toEqual([
+      ['started', '3.3.4', 'REFRESH T', null, 'tester'],
+      ['finished', '3.3.4', 'REFRESH T', 'pass', 'tester'],
+    ]);
+  });
+
+  it('audits a failed apply as an error', async () => {
+    const ctx = context({ fix: true });
+    const outcome = await runStep(step, action(async () => { throw new Error('warehouse suspended'); }), ctx);
+    expect(outcome.status).toBe('error');
+    expect(ctx.audits.at(-1)).toMatchObject({ phase: 'finished', status: 'error' });
+  });
+});

@@ -1,0 +1,217 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../src/model';
+import { loadWorld } from '../src/sandbox/world/load-world';
+import { root } from './support/project';
+
+/** What a spawned CLI run left behind. */
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
+
+/** At most this many CLI processes at once: each costs about 2 s of CPU, and CI has 2 cores. */
+const maxProcesses = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= maxProcesses) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** Spawns the real CLI (`npm run check -- …` without npm) from the project root, colour off. */
+function runCli(entry: string, args: string[]): Promise<CliRun> {
+  return limited(() => spawnCli(entry, args));
+}
+
+function spawnCli(entry: string, args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsNode, [entry, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const check = (...args: string[]) => runCli('src/cli/main.ts', args);
+const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
+const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A project root of its own: a copy of docs/runbook.md (edited), the real checks and config linked in. */
+function tempProject(name: string, edit: (runbook: string) => string, extraChecks: Record<string, string> = {}): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(path.join(dir, 'docs'), { recursive: true });
+  writeFileSync(path.join(dir, 'docs', 'runbook.md'), edit(readFileSync(path.join(root, 'docs', 'runbook.md'), 'utf8')));
+  symlinkSync(path.join(root, 'runbook.config.ts'), path.join(dir, 'runbook.config.ts'));
+  if (Object.keys(extraChecks).length === 0) {
+    symlinkSync(path.join(root, 'checks'), path.join(dir, 'checks'), 'dir');
+  } else {
+    // a checks folder of its own: only the extra modules
+    for (const [file, text] of Object.entries(extraChecks)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  }
+  return dir;
+}
+
+const addAfter = (text: string, anchor: string, addition: string) => {
+  if (!text.includes(anchor)) throw new Error(`docs/runbook.md no longer contains "${anchor}"`);
+  return text.replace(anchor, `${anchor}\n${addition}`);
+};
+const lastAction33 = '4. [Run manual metadata refresh (if required for debugging)](../checks/snowflake/refresh-external-table.ts)';
+
+describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 }, () => {
+  it('3.3 in the healthy world exits 0, reports steps 3.3.1 to 3.3.4 and the closing line, and writes JUnit and Markdown files', async () => {
+    const junit = path.join(tmp, 'reports', 'healthy.xml');
+    const markdown = path.join(tmp, 'reports', 'healthy.md');
+    const run = await check('3.3', '--no-save', '--junit', junit, '--markdown', markdown);
+    expect(run.code, describeRun(run)).toBe(0);
+    for (const step of ['3.3.1', '3.3.2', '3.3.3']) expect(run.stdout).toMatch(new RegExp(`^  PASS  ${step.replaceAll('.', '\\.')} `, 'm'));
+    expect(run.stdout).toMatch(/^ {2}SKIP {2}3\.3\.4 {3}Run manual metadata refresh .*\[refresh-external-table, action\]$/m);
+    expect(run.stdout).toMatch(/^3\.3 Snowflake External Table Not Updating \(severity: medium\) {2}env sandbox · world healthy$/m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 1 skipped');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8')) as {
+      testsuites: { tests: string; testsuite: { name: string; tests: string; skipped: string; testcase: Array<{ name: string }> } };
+    };
+    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '5', skipped: '1' });
+    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
+    const md = readFileSync(markdown, 'utf8');
+    expect(md).toMatch(/^## 3\.3 Snowflake External Table Not Updating \(severity: medium\)$/m);
+    expect(md).toMatch(/^\| 3\.3\.1 Verify S3 event notifications are enabled \| ✅ pass \| `s3-event-notifications` \|/m);
+  });
+
+  it.each(['s3-notifications-missing', 'storage-integration-disabled', 'auto-refresh-off'])(
+    '3.3 --world %s --json exits 1 and fails exactly the steps the world stages, in a versioned document',
+    async (world) => {
+      const run = await check('3.3', '--world', world, '--json', '--no-save');
+      expect(run.code, describeRun(run)).toBe(1);
+      const report = JSON.parse(run.stdout) as RunReport;
+      expect(report).toMatchObject({ version: 1, environment: 'sandbox', world, selection: ['3.3'], fix: false });
+      for (const result of report.results) {
+        expect(Object.keys(result)).toEqual(expect.arrayContaining(['step', 'check', 'status', 'summary']));
+      }
+      const expected = loadWorld(world, new Date()).header.expect!;
+      const failing = Object.entries(expected).filter(([, status]) => status === 'fail').map(([step]) => step);
+      expect(report.results.filter((r) => r.status === 'fail').map((r) => r.step).sort()).toEqual(failing.sort());
+      expect(report.results.find((r) => r.step === '3.3.4')).toMatchObject({ check: 'refresh-external-table', status: 'skip' });
+      expect(report.totals.fail).toBe(failing.length);
+    },
+  );
+
+  it('3.3.2 runs that one step', async () => {
+    const run = await check('3.3.2', '--no-save');
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout.match(/^ {2}(PASS|FAIL|SKIP|WARN|ERROR) /gm)).toHaveLength(1);
+    expect(run.stdout).toMatch(/^ {2}PASS {2}3\.3\.2 /m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed, 0 skipped');
+  });
+
+  it('--list lists every scenario with its steps and their checks, without running anything', async () => {
+    const run = await check('--list');
+    expect(run.code, describeRun(run)).toBe(0);
+    for (const id of ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6']) expect(run.stdout).toMatch(new RegExp(`^${id.replace('.', '\\.')} .*npm run check -- ${id.replace('.', '\\.')}$`, 'm'));
+    expect(run.stdout).toMatch(/^ {2}3\.3\.1 {3}action {2}Verify S3 event notifications are enabled {2}→ s3-event-notifications$/m);
+    expect(run.stdout).toMatch(/^ {2}3\.3\.s2 {2}symptom External table does not reflect new data {2}→ external-table-unregistered-files$/m);
+  });
+
+  it('an unknown scenario exits 2 and lists the known ones', async () => {
+    const run = await check('9.9', '--no-save');
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/Unknown scenario or step "9\.9", expected one of: 3\.1 \(Glue Job Failure\), 3\.2 \(Step Functions Failure\), 3\.3 \(Snowflake External Table Not Updating\)/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('an unknown world exits 2 and lists the worlds', async () => {
+    const run = await check('3.3', '--world', 'nope', '--no-save');
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/Unknown world "nope", expected one of: .*auto-refresh-off.*healthy.*s3-notifications-missing/);
+  });
+
+  it('an unknown environment exits 2 and lists the environments', async () => {
+    const run = await check('3.3', '--env', 'nope', '--no-save');
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/Unknown environment "nope", expected one of: sandbox, prod/);
+  });
+
+  it('a malformed --param, or one no selected check declares, exits 2 before anything runs', async () => {
+    const [malformed, undeclared] = await Promise.all([check('3.3', '--param', 'bad', '--no-save'), check('3.3', '--param', 'table=X', '--no-save')]);
+    expect(malformed.code, describeRun(malformed)).toBe(2);
+    expect(malformed.stderr).toMatch(/Unexpected --param "bad", expected name=value/);
+    expect(undeclared.code, describeRun(undeclared)).toBe(2);
+    expect(undeclared.stderr).toMatch(/Unexpected --param table: no selected check declares it/);
+  });
+
+  it('a new step linking an existing check, added to the Markdown only, runs with no code change', async () => {
+    const project = tempProject('new-step', (text) => addAfter(text, lastAction33, '5. [Re-check that S3 events reach the table](../checks/s3/s3-event-notifications.ts)'));
+    const run = await check('3.3.5', '--root', project, '--world', 's3-notifications-missing', '--json');
+    expect(run.code, describeRun(run)).toBe(1);
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.results).toEqual([
+      expect.objectContaining({ step: '3.3.5', text: 'Re-check that S3 events reach the table', check: 's3-event-notifications', status: 'fail' }),
+    ]);
+    // the result document is saved in that project, not in this one
+    expect(existsSync(path.join(project, '.runbook', 'results', 'latest.json'))).toBe(true);
+  });
+
+  it('a runbook with errors stops the run with exit 2 and positioned diagnostics', async () => {
+    const project = tempProject('broken-link', (text) => addAfter(text, lastAction33, '5. [Check the pipe](../checks/snowflake/no-such-check.ts)'));
+    const run = await check('3.3', '--root', project, '--no-save');
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/^docs\/runbook\.md:\d+:4: error: Unexpected link to checks\/snowflake\/no-such-check\.ts in step 3\.3\.5: no such check module/m);
+    expect(run.stderr).toMatch(/npm run lint:runbook/);
+  });
+});
+
+describe.concurrent('npm run lint:runbook, as a spawned process', { timeout: 180_000 }, () => {
+  it('passes on the project runbook with a summary line and exit 0', async () => {
+    const run = await lint();
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ documents?, 6 scenarios, \d+ steps, \d+ linked checks: 0 errors, 0 warnings$/);
+  });
+
+  it('prints every problem as file:line:column: error: message [rule], including a check module whose id is not its file name, and exits 1', async () => {
+    const project = tempProject(
+      'lint-errors',
+      (text) => addAfter(text, lastAction33, '5. [Check the pipe](../checks/snowflake/wrong-id.ts)\n6. [Missing](../checks/snowflake/missing.ts)'),
+      { 'checks/snowflake/wrong-id.ts': "export default { id: 'another-id', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => null };\n" },
+    );
+    const run = await lint('--root', project);
+    expect(run.code, describeRun(run)).toBe(1);
+    const text = readFileSync(path.join(project, 'docs', 'runbook.md'), 'utf8').split('\n');
+    const lineOf = (needle: string) => text.findIndex((line) => line.includes(needle)) + 1;
+    expect(run.stdout).toContain(
+      `docs/runbook.md:${lineOf('wrong-id.ts')}:4: error: Unexpected check module for step 3.3.5: checks/snowflake/wrong-id.ts: unexpected id "another-id", expected "wrong-id" (the file name) [check-module]`,
+    );
+    expect(run.stdout).toContain(`docs/runbook.md:${lineOf('missing.ts')}:4: error: Unexpected link to checks/snowflake/missing.ts in step 3.3.6: no such check module`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/: [1-9]\d* errors?, 0 warnings$/);
+  });
+
+  it('rejects an unknown argument with exit 2', async () => {
+    const run = await lint('--nope');
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/Unexpected argument "--nope", expected --root <dir>/);
+  });
+});
