@@ -21,6 +21,15 @@ describe('buildMarkdownReport', () => {
     expect(md).toContain('- [console](https://console.example/s3?a=1&b=2)');
   });
 
+  it('writes only http(s) links, so a javascript: URL in evidence cannot become clickable', () => {
+    const report = sampleReport();
+    const failing = report.results.find((r) => r.status === 'fail')!;
+    failing.links = [{ label: 'evil', url: 'javascript:alert(1)' }, { label: 'ok', url: 'https://console.example/x' }];
+    const text = buildMarkdownReport(report);
+    expect(text).not.toContain('javascript:');
+    expect(text).toContain('- [ok](https://console.example/x)');
+  });
+
   it('ends with the closing line', () => {
     expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 2 skipped');
   });
