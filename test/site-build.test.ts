@@ -63,8 +63,8 @@ describe('the real site build', () => {
     expect(html.match(/data-step="/g)?.length).toBe(expected.length);
   });
 
-  it('renders steps without a check as plain list items, without a badge', () => {
-    const plain = steps.filter((step) => step.role === 'action' && !step.check);
+  it('renders items without a check (symptoms, notes) as plain text, without a badge', () => {
+    const plain = steps.filter((step) => !step.check);
     expect(plain.length).toBeGreaterThan(0);
     const html = runbookPage();
     expect(html).toContain('<h3');

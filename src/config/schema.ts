@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { airflowSchema } from './areas/airflow';
 import { awsSchema } from './areas/aws';
+import { dbtSchema } from './areas/dbt';
 import { externalTablesSchema } from './areas/external-tables';
+import { githubSchema } from './areas/github';
+import { pipelineSchema } from './areas/pipeline';
+import { rawInputSchema } from './areas/raw-input';
 import { snowflakeSchema } from './areas/snowflake';
+import { terraformSchema } from './areas/terraform';
 
 /** One environment: where its services are and which resources the checks look at. Every area is optional. */
 export const environmentSchema = z.strictObject({
@@ -11,6 +17,12 @@ export const environmentSchema = z.strictObject({
   aws: awsSchema.optional(),
   snowflake: snowflakeSchema.optional(),
   externalTables: externalTablesSchema.optional(),
+  dbt: dbtSchema.optional(),
+  airflow: airflowSchema.optional(),
+  github: githubSchema.optional(),
+  terraform: terraformSchema.optional(),
+  pipeline: pipelineSchema.optional(),
+  rawInput: rawInputSchema.optional(),
 });
 
 /** The project configuration: environments by name, and the default one. */

@@ -6,7 +6,9 @@ import { jsonResponse, type SandboxRequest, type SandboxResponse } from './core/
 import { readRequest } from './core/read-request';
 import { routeRequest } from './core/route';
 import type { SandboxService, ServiceReply } from './core/service';
+import { airflowPathPrefix, sandboxAirflowToken } from './airflow/credentials';
 import { sandboxCredentials } from './credentials';
+import { githubPathPrefix, sandboxGithubToken } from './github/token';
 import { services } from './services';
 import type { SandboxStates } from './states';
 import { ZodError } from 'zod';
@@ -146,6 +148,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       SNOWFLAKE_PORT: String(port),
       SNOWFLAKE_PROTOCOL: 'http',
       SNOWFLAKE_ACCESS_URL: baseUrl,
+      GITHUB_API_URL: `${baseUrl}${githubPathPrefix}`,
+      GITHUB_TOKEN: sandboxGithubToken,
+      AIRFLOW_BASE_URL: `${baseUrl}${airflowPathPrefix}`,
+      AIRFLOW_TOKEN: sandboxAirflowToken,
+      ...(states.dbt.project ? { DBT_PROJECT_DIR: states.dbt.project.projectDir, DBT_PROFILES_DIR: states.dbt.project.projectDir } : {}),
     }),
     stop: async () => {
       await new Promise<void>((resolve) => {

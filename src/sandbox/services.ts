@@ -1,10 +1,28 @@
+import { airflowService } from './airflow/service';
 import type { SandboxService } from './core/service';
+import { dbtService } from './dbt/service';
+import { dynamodbService } from './dynamodb/service';
+import { githubService } from './github/service';
+import { glueService } from './glue/service';
+import { iamService } from './iam/service';
+import { logsService } from './logs/service';
 import { s3Service } from './s3/service';
+import { sfnService } from './sfn/service';
 import { snowflakeService } from './snowflake/service';
 import type { SandboxStates } from './states';
+import { warehouseService } from './warehouse/service';
 
 /** Every simulated service by key; each loads the world section of the same name. */
 export const services: { [K in keyof SandboxStates]: SandboxService<SandboxStates[K], SandboxStates> } = {
   s3: s3Service as SandboxService<SandboxStates['s3'], SandboxStates>,
   snowflake: snowflakeService,
+  github: githubService as SandboxService<SandboxStates['github'], SandboxStates>,
+  dynamodb: dynamodbService as SandboxService<SandboxStates['dynamodb'], SandboxStates>,
+  warehouse: warehouseService as SandboxService<SandboxStates['warehouse'], SandboxStates>,
+  airflow: airflowService as SandboxService<SandboxStates['airflow'], SandboxStates>,
+  dbt: dbtService as SandboxService<SandboxStates['dbt'], SandboxStates>,
+  sfn: sfnService,
+  glue: glueService,
+  logs: logsService,
+  iam: iamService,
 };

@@ -1,8 +1,28 @@
+import type { AirflowState } from './airflow/state';
+import type { DbtState } from './dbt/service';
+import type { DynamodbState } from './dynamodb/state';
+import type { GithubState } from './github/state';
+import type { GlueState } from './glue/state';
+import type { IamState } from './iam/state';
+import type { LogsState } from './logs/state';
 import type { S3State } from './s3/state';
+import type { SfnState } from './sfn/state';
 import type { SnowflakeState } from './snowflake/state';
+import type { WarehouseState } from './warehouse/service';
 
 /** The state of every simulated service, built from one world; services may read each other's (Snowflake reads S3). */
 export interface SandboxStates {
   s3: S3State;
   snowflake: SnowflakeState;
+  github: GithubState;
+  dynamodb: DynamodbState;
+  /** The tables behind Snowflake's plain SELECTs (a real SQL engine), from warehouse.json. */
+  warehouse: WarehouseState;
+  airflow: AirflowState;
+  /** The world's dbt project, written to a temporary directory. */
+  dbt: DbtState;
+  sfn: SfnState;
+  glue: GlueState;
+  logs: LogsState;
+  iam: IamState;
 }

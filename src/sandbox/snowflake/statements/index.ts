@@ -4,6 +4,7 @@ import { descStorageIntegration } from './desc-storage-integration';
 import { externalTableFiles } from './external-table-files';
 import { externalTablePipeStatus } from './external-table-pipe-status';
 import { alterSession, selectSessionFunction, useStatement } from './session-statements';
+import { selectSqlEngine } from './select-sql-engine';
 import { showExternalTables } from './show-external-tables';
 import type { StatementHandler } from './statement';
 
@@ -20,4 +21,6 @@ export const statementHandlers: StatementHandler[] = [
   useStatement,
   alterSession,
   selectSessionFunction,
+  // Last: any other SELECT goes to the warehouse's SQL engine.
+  selectSqlEngine,
 ];

@@ -1,0 +1,23 @@
+import { defineCheck, evidence, fail, link, notConfigured, pass, skip } from '../../src/check-api';
+import { airflowLinks } from '../../src/clients/airflow';
+import { describeRun, recentRuns } from '../../src/diagnostics/airflow/dag-runs';
+
+/** 3.5 symptom: the latest run of the dbt DAG failed. */
+export default defineCheck({
+  id: 'dag-run-failed',
+  title: 'Latest DAG run succeeded',
+  establishes: 'The newest run of the configured DAG is not in state failed.',
+  kind: 'check',
+  uses: ['airflow:GetDagRuns'],
+  async run(ctx) {
+    const settings = ctx.config.airflow;
+    if (!settings) return notConfigured(ctx.environment, 'airflow');
+    const client = ctx.clients.airflow();
+    const { latest } = await recentRuns(client, settings.dagId, settings.recentRuns);
+    if (!latest) return skip(`DAG ${settings.dagId} has no runs yet`);
+    const links = [link('DAG run', airflowLinks(client).run(settings.dagId, latest.runId))];
+    const seen = [evidence('latest run', describeRun(latest))];
+    if (latest.state === 'failed') return fail(`the latest run of ${settings.dagId} (${latest.runId}) failed`, { evidence: seen, links });
+    return pass(`the latest run of ${settings.dagId} (${latest.runId}) is ${latest.state}`, { evidence: seen, links });
+  },
+});

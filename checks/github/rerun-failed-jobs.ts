@@ -1,0 +1,38 @@
+import { defineCheck, evidence, link, pass, skip, type ActionPlan } from '../../src/check-api';
+import type { CheckResult } from '../../src/model';
+import { failedConclusions, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
+import { isSkip, terraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
+
+/**
+ * 3.6.5: re-runs the failed jobs of the latest Terraform run, in CI, only with --fix. There is no apply
+ * action: the runbook forbids applying outside CI/CD (docs/terraform-apply-policy.md).
+ */
+export default defineCheck({
+  id: 'rerun-failed-jobs',
+  title: 'Re-run the failed Terraform jobs in GitHub Actions',
+  establishes: 'The failed jobs of the latest Terraform run are queued again in GitHub Actions, where the state lock and the reviewed plan apply.',
+  kind: 'action',
+  uses: ['github:ListWorkflowRuns', 'github:ReRunWorkflowFailedJobs'],
+  async plan(ctx): Promise<ActionPlan | CheckResult> {
+    const workflow = terraformWorkflow(ctx);
+    if (isSkip(workflow)) return workflow;
+    const run = await latestCompletedRun(await ctx.clients.github(), workflow);
+    if (!run) return skip(`no completed run of workflow ${workflow.terraform.workflow}: nothing to re-run`);
+    if (!failedConclusions.includes(run.conclusion ?? '')) return pass(`the latest run #${run.runNumber} ended ${run.conclusion}: nothing to re-run`, { links: [link(`run #${run.runNumber}`, run.url)] });
+    return {
+      description: `re-run the failed jobs of ${workflow.github.repository} run #${run.runNumber} (id ${run.id}, attempt ${run.attempt} → ${run.attempt + 1})`,
+      evidence: [evidence('run', { id: run.id, runNumber: run.runNumber, attempt: run.attempt, conclusion: run.conclusion, url: run.url, repository: workflow.github.repository })],
+    };
+  },
+  async apply(ctx, plan) {
+    const workflow = terraformWorkflow(ctx);
+    if (isSkip(workflow)) return workflow;
+    const target = plan.evidence[0]!.value as { id: number; runNumber: number; attempt: number; url: string };
+    const github = await ctx.clients.github();
+    await github.rest.actions.reRunWorkflowFailedJobs({ owner: workflow.owner, repo: workflow.repo, run_id: target.id });
+    return pass(`re-run requested: run #${target.runNumber} attempt ${target.attempt + 1} is queued; follow it in GitHub Actions`, {
+      evidence: plan.evidence,
+      links: [link(`run #${target.runNumber}`, target.url)],
+    });
+  },
+});

@@ -1,0 +1,81 @@
+import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { defineCheck, evidence, fail, link, pass, type CheckContext } from '../../src/check-api';
+import type { Evidence } from '../../src/model';
+import { logExcerpt } from '../../src/diagnostics/github/log-excerpt';
+import { failedConclusions, failedJobs, jobLog, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
+import { isSkip, terraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
+import { findAccessDenials, type AccessDenial } from '../../src/diagnostics/iam-actions/access-denied';
+import { requiredActions, type RequiredAction } from '../../src/diagnostics/iam-actions/required-actions';
+import { loadPlan } from '../../src/diagnostics/terraform/load-plan';
+
+/** Actions per SimulatePrincipalPolicy call. */
+const batchSize = 50;
+
+async function simulate(ctx: CheckContext, roleArn: string, required: readonly RequiredAction[]): Promise<Array<{ action: string; decision: string; addresses: string[] }>> {
+  const denied = [];
+  for (let i = 0; i < required.length; i += batchSize) {
+    const batch = required.slice(i, i + batchSize);
+    let marker: string | undefined;
+    do {
+      const out = await ctx.clients.iam().send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: batch.map((r) => r.action), ResourceArns: ['*'], Marker: marker }));
+      for (const result of out.EvaluationResults ?? []) {
+        if (result.EvalDecision === 'allowed') continue;
+        denied.push({ action: result.EvalActionName ?? '?', decision: result.EvalDecision ?? '?', addresses: batch.find((r) => r.action === result.EvalActionName)?.addresses ?? [] });
+      }
+      marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+  }
+  return denied;
+}
+
+async function deniedInLogs(ctx: CheckContext): Promise<{ denials: AccessDenial[]; evidence: Evidence[] }> {
+  const workflow = terraformWorkflow(ctx);
+  if (isSkip(workflow)) return { denials: [], evidence: [evidence('workflow logs', `not read: ${workflow.summary}`)] };
+  const github = await ctx.clients.github();
+  const run = await latestCompletedRun(github, workflow);
+  if (!run || !failedConclusions.includes(run.conclusion ?? '')) return { denials: [], evidence: [evidence('workflow logs', run ? `run #${run.runNumber} ended ${run.conclusion}: no failed job to read` : 'no completed run')] };
+  const denials: AccessDenial[] = [];
+  for (const job of (await failedJobs(github, workflow, run.id)).slice(0, 3)) {
+    const excerpt = logExcerpt(await jobLog(github, workflow, job.id), 500);
+    denials.push(...findAccessDenials(excerpt.errorLines));
+  }
+  return { denials, evidence: [evidence('workflow run', { id: run.id, runNumber: run.runNumber, url: run.url })] };
+}
+
+/** 3.6.4: the CI role may do what the plan needs (IAM policy simulation), and the failed run's logs show no AccessDenied. */
+export default defineCheck({
+  id: 'ci-role-permissions',
+  title: 'The CI role may apply the plan',
+  establishes: "The Terraform workflow's role is allowed every IAM action the plan's changes need, and the latest failed run's logs contain no access denial.",
+  kind: 'check',
+  uses: ['github:ListWorkflowRuns', 'github:DownloadArtifact', 'github:DownloadJobLogsForWorkflowRun', 'iam:SimulatePrincipalPolicy'],
+  async run(ctx) {
+    const terraform = ctx.config.terraform;
+    const seen: Evidence[] = [];
+    const problems: string[] = [];
+    const notes: string[] = [];
+    const logs = await deniedInLogs(ctx);
+    seen.push(...logs.evidence);
+    if (logs.denials.length) {
+      seen.push(evidence('access denied in logs', logs.denials.map((d) => ({ ...d }))));
+      const actions = [...new Set(logs.denials.map((d) => d.action).filter(Boolean))];
+      problems.push(`the failed run's log shows ${logs.denials.length} access denial${logs.denials.length > 1 ? 's' : ''}${actions.length ? ` (${actions.join(', ')})` : ''}`);
+    }
+    const loaded = await loadPlan(ctx);
+    if ('status' in loaded) notes.push(`plan not read: ${loaded.summary}`);
+    else {
+      const needed = requiredActions(loaded.plan.changes);
+      seen.push(evidence('actions the plan needs', needed.required.map((r) => ({ ...r }))), evidence('resource types without a known action list', needed.unmappedTypes));
+      if (!terraform?.ciRoleArn) notes.push('policy simulation skipped: terraform.ciRoleArn is not configured');
+      else if (needed.required.length) {
+        const denied = await simulate(ctx, terraform.ciRoleArn, needed.required);
+        seen.push(evidence('CI role', terraform.ciRoleArn), evidence('denied by simulation', denied));
+        if (denied.length) problems.push(`${terraform.ciRoleArn} may not ${denied.map((d) => d.action).join(', ')}`);
+        else notes.push(`the CI role is allowed all ${needed.required.length} actions the plan needs`);
+      } else notes.push('the plan changes no AWS resource');
+    }
+    const links = terraform?.ciRoleArn ? [link('CI role in the IAM console', `https://console.aws.amazon.com/iam/home#/roles/details/${encodeURIComponent(terraform.ciRoleArn.split('/').pop()!)}`)] : [];
+    if (problems.length) return fail(problems.join('; '), { evidence: seen, links });
+    return pass(['no access denial in the logs', ...notes].join('; '), { evidence: seen, links });
+  },
+});

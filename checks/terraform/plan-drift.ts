@@ -1,0 +1,23 @@
+import { defineCheck, evidence, fail, link, pass } from '../../src/check-api';
+import { describeDrift } from '../../src/diagnostics/terraform/drift';
+import { describePlanSource, loadPlan } from '../../src/diagnostics/terraform/load-plan';
+
+/** 3.6.3: the plan's resource_drift is empty; lists drifted addresses and their changed attributes. */
+export default defineCheck({
+  id: 'plan-drift',
+  title: 'No Terraform state drift',
+  establishes: "The plan's resource_drift is empty: nothing changed outside Terraform since the last apply.",
+  kind: 'check',
+  uses: ['github:ListWorkflowRuns', 'github:ListWorkflowRunArtifacts', 'github:DownloadArtifact'],
+  async run(ctx) {
+    const loaded = await loadPlan(ctx);
+    if ('status' in loaded) return loaded;
+    const { plan, source } = loaded;
+    const drifted = describeDrift(plan.drift);
+    const links = source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
+    const seen = [evidence('plan source', describePlanSource(source)), evidence('drifted resources', drifted.map((d) => ({ ...d })))];
+    if (!drifted.length) return pass('no drift: every resource matches the state', { evidence: seen, links });
+    const named = drifted.map((d) => `${d.address} (${d.action === 'delete' ? 'deleted outside Terraform' : d.changedAttributes.join(', ')})`);
+    return fail(`${drifted.length} resource${drifted.length > 1 ? 's' : ''} changed outside Terraform: ${named.join('; ')}`, { evidence: seen, links });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineCheck, evidence, fail, link, pass } from '../../src/check-api';
+import { countActions } from '../../src/diagnostics/terraform/action-counts';
+import { describeDrift } from '../../src/diagnostics/terraform/drift';
+import { describePlanSource, loadPlan } from '../../src/diagnostics/terraform/load-plan';
+import { protectedDestroys } from '../../src/diagnostics/terraform/protected-resources';
+
+/**
+ * Symptom 3.6.s2: the plan shows changes nobody asked for: drift from outside Terraform, or the
+ * destruction of a protected resource. 3.6.2 and 3.6.3 give the detail.
+ */
+export default defineCheck({
+  id: 'plan-unexpected-changes',
+  title: 'The Terraform plan shows unexpected changes',
+  establishes: 'The plan neither reports drift nor destroys a protected resource (the symptom is absent).',
+  kind: 'check',
+  uses: ['github:ListWorkflowRuns', 'github:ListWorkflowRunArtifacts', 'github:DownloadArtifact'],
+  async run(ctx) {
+    const loaded = await loadPlan(ctx);
+    if ('status' in loaded) return loaded;
+    const { plan, source } = loaded;
+    const terraform = ctx.config.terraform!;
+    const drifted = describeDrift(plan.drift).map((d) => d.address);
+    const destroyed = protectedDestroys(plan.changes, { types: terraform.protectedTypes, addresses: terraform.protectedAddresses }).map((d) => `${d.address} (${d.action})`);
+    const links = source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
+    const seen = [evidence('plan source', describePlanSource(source)), evidence('actions', countActions(plan.changes)), evidence('drifted', drifted), evidence('protected resources destroyed', destroyed)];
+    const found = [...(drifted.length ? [`drift in ${drifted.join(', ')} (see 3.6.3)`] : []), ...(destroyed.length ? [`destroys ${destroyed.join(', ')} (see 3.6.2)`] : [])];
+    if (found.length) return fail(`the plan shows unexpected changes: ${found.join('; ')}`, { evidence: seen, links });
+    return pass('the plan shows no drift and destroys no protected resource', { evidence: seen, links });
+  },
+});

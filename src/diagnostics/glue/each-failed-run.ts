@@ -1,0 +1,57 @@
+import type { JobRun } from '@aws-sdk/client-glue';
+import { combineVerdicts, fail, link, notConfigured, skip, type CheckContext, type SubjectVerdict } from '../../check-api';
+import type { PipelineConfig } from '../../config/areas/pipeline';
+import type { CheckResult } from '../../model';
+import { lookback } from '../stepfunctions/lookback';
+import { glueJobConsoleUrl, glueRunConsoleUrl } from './console-url';
+import { findFailedRun } from './find-failed-run';
+
+/** The parameters that name a job run instead of the most recent failed one. */
+export const jobRunParams = {
+  jobRunId: { description: 'a Glue job run id (jr_…) to inspect instead of the most recent failed run' },
+  jobName: { description: 'the job of --param jobRunId (default: each configured job in turn)' },
+} as const;
+
+/** What a check about a failed run gets: the run, its job's name, the settings and the run's console link. */
+export interface FailedRunContext {
+  run: JobRun;
+  jobName: string;
+  pipeline: PipelineConfig;
+  region: string;
+  consoleLink: ReturnType<typeof link>;
+}
+
+/**
+ * Runs `judge` on the most recent failed run of each configured Glue job in the look-back window (or on
+ * the run `jobRunId` names); a job without one is skipped, a job that does not exist fails.
+ */
+export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, judge: (found: FailedRunContext) => Promise<CheckResult>): Promise<CheckResult> {
+  const pipeline = ctx.config.pipeline;
+  if (!pipeline) return notConfigured(ctx.environment, 'pipeline.glueJobs');
+  const region = ctx.config.aws?.region ?? 'us-east-1';
+  const window = lookback(ctx.clock, pipeline.lookbackHours);
+  const runId = ctx.params.jobRunId;
+  const jobs = ctx.params.jobName ? [ctx.params.jobName] : pipeline.glueJobs;
+  const parts: SubjectVerdict[] = [];
+  for (const jobName of jobs) {
+    const search = await findFailedRun(ctx.clients.glue(), jobName, window, runId, ctx.signal).catch((error: unknown) => {
+      if (runId && (error as Error).name === 'EntityNotFoundException') return { kind: 'none' as const, latest: null, runsSeen: 0 };
+      throw error;
+    });
+    if (search.kind === 'job-missing') {
+      parts.push({ subject: jobName, result: fail(`Glue job ${jobName} does not exist`, { links: [link(`Glue job ${jobName}`, glueJobConsoleUrl(region, jobName))] }) });
+    } else if (search.kind === 'none') {
+      const summary = runId ? `no run ${runId} of ${jobName}` : `no failed run of ${jobName} in ${window.label}`;
+      parts.push({ subject: jobName, result: skip(summary) });
+    } else {
+      const run = search.run;
+      const consoleLink = link(`Glue job run ${run.Id}`, glueRunConsoleUrl(region, jobName, run.Id ?? ''));
+      parts.push({ subject: jobName, result: await judge({ run, jobName, pipeline, region, consoleLink }) });
+      if (runId) break;
+    }
+  }
+  const judged = parts.filter((p) => p.result.status !== 'skip');
+  if (runId && judged.length === 0) return skip(`no job run ${runId} in ${jobs.join(', ')}`);
+  // Jobs without a failed run say nothing about the ones with one.
+  return combineVerdicts(judged.length ? judged : parts);
+}

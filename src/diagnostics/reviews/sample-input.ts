@@ -1,0 +1,89 @@
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { constants, gunzipSync } from 'node:zlib';
+import type { RawInputConfig } from '../../config/areas/raw-input';
+import { listObjectsBounded, type ListedObject } from '../s3/list-recent-objects';
+import type { S3Location } from '../s3/s3-url';
+
+/** The caps that bound a sample, as reported in evidence. */
+export interface SampleCaps {
+  maxObjectsListed: number;
+  maxObjectsRead: number;
+  maxBytesPerObject: number;
+  maxBytesRead: number;
+}
+
+/** One object read for the sample: the first bytes of it, decoded as text. */
+export interface SampledObject {
+  key: string;
+  size: number;
+  bytesRead: number;
+  /** True when only a prefix of the object was read. */
+  cutShort: boolean;
+  text: string;
+}
+
+/** A bounded sample of an input prefix: what was listed, what was read, and the caps. */
+export interface InputSample {
+  location: S3Location;
+  caps: SampleCaps;
+  objectsListed: number;
+  listingTruncated: boolean;
+  /** Bytes of the listed objects (a lower bound when the listing was truncated). */
+  listedBytes: number;
+  objects: SampledObject[];
+  bytesRead: number;
+  calls: { list: number; get: number };
+}
+
+const isDataObject = (object: ListedObject) => object.size > 0 && !object.key.endsWith('/') && !/(^|\/)(_SUCCESS|_started_\d+|_committed_\d+|\.[^/]*)$/.test(object.key);
+
+function decode(key: string, body: Uint8Array, cutShort: boolean): string {
+  if (!key.endsWith('.gz')) return Buffer.from(body).toString('utf8');
+  // A ranged read of a gzip object is a prefix of the stream: inflate what is there.
+  return gunzipSync(body, { finishFlush: cutShort ? constants.Z_SYNC_FLUSH : constants.Z_FINISH }).toString('utf8');
+}
+
+/**
+ * Samples the newest objects under a prefix with ranged GETs: at most `maxObjectsListed` listed,
+ * `maxObjectsRead` read, `maxBytesPerObject` from each and `maxBytesRead` in all, whatever the prefix holds.
+ */
+export async function sampleInput(s3: S3Client, location: S3Location, caps: RawInputConfig, signal?: AbortSignal): Promise<InputSample> {
+  const listing = await listObjectsBounded(s3, location.bucket, location.prefix, caps.maxObjectsListed, signal);
+  const candidates = listing.objects.filter(isDataObject).sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime() || a.key.localeCompare(b.key));
+  const objects: SampledObject[] = [];
+  let bytesRead = 0;
+  let gets = 0;
+  for (const object of candidates) {
+    if (objects.length >= caps.maxObjectsRead) break;
+    const budget = Math.min(caps.maxBytesPerObject, caps.maxBytesRead - bytesRead, object.size);
+    if (budget <= 0) break;
+    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: object.key, Range: `bytes=0-${budget - 1}` }), { abortSignal: signal });
+    gets++;
+    const body = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+    bytesRead += body.length;
+    const cutShort = body.length < object.size;
+    objects.push({ key: object.key, size: object.size, bytesRead: body.length, cutShort, text: decode(object.key, body, cutShort) });
+  }
+  return {
+    location,
+    caps: { maxObjectsListed: caps.maxObjectsListed, maxObjectsRead: caps.maxObjectsRead, maxBytesPerObject: caps.maxBytesPerObject, maxBytesRead: caps.maxBytesRead },
+    objectsListed: listing.objects.length,
+    listingTruncated: listing.truncated,
+    listedBytes: listing.objects.reduce((sum, o) => sum + o.size, 0),
+    objects,
+    bytesRead,
+    calls: { list: listing.calls, get: gets },
+  };
+}
+
+/** The sample's bounds and costs, as evidence. */
+export function sampleCostEvidence(sample: InputSample) {
+  return {
+    location: `s3://${sample.location.bucket}/${sample.location.prefix}`,
+    objectsListed: sample.objectsListed,
+    listingTruncated: sample.listingTruncated,
+    objectsRead: sample.objects.length,
+    bytesRead: sample.bytesRead,
+    caps: { ...sample.caps },
+  };
+}

@@ -1,0 +1,50 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { isReadOperation } from '../../clients/read-only';
+import { header } from '../core/http';
+import type { SandboxService } from '../core/service';
+import { forward } from './proxy';
+import { seedTables } from './seed';
+import { dynamodbSectionSchema, type DynamodbState } from './state';
+
+// dynalite ships no types: it exports a factory of an http.Server.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
+
+async function startEmulator(): Promise<{ server: Server; url: string }> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function stopEmulator(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+}
+
+/** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world. */
+export const dynamodbService: SandboxService<DynamodbState> = {
+  async load(section) {
+    const parsed = dynamodbSectionSchema.parse(section ?? {});
+    const { server, url } = await startEmulator();
+    try {
+      await seedTables(url, parsed);
+    } catch (error) {
+      await stopEmulator(server);
+      throw error;
+    }
+    return { server, url };
+  },
+  dispose: (state) => stopEmulator(state.server),
+  async handle(request, env) {
+    const state = (env.states as { dynamodb: DynamodbState }).dynamodb;
+    const operation = header(request, 'x-amz-target')?.split('.')[1] ?? 'unknown';
+    const response = await forward(state.url, request);
+    return { response, call: { operation, mutates: !isReadOperation(operation) } };
+  },
+};

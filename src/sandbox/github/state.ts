@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+const conclusions = ['success', 'failure', 'cancelled', 'skipped', 'neutral', 'timed_out', 'action_required', 'stale', 'startup_failure'] as const;
+const runStatuses = ['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending'] as const;
+
+const stepSchema = z.strictObject({
+  name: z.string().min(1),
+  number: z.number().int().positive(),
+  status: z.enum(runStatuses).default('completed'),
+  conclusion: z.enum(conclusions).nullable().default('success'),
+});
+
+const jobSchema = z.strictObject({
+  name: z.string().min(1),
+  status: z.enum(runStatuses).default('completed'),
+  conclusion: z.enum(conclusions).nullable().default('success'),
+  started_at: z.iso.datetime(),
+  completed_at: z.iso.datetime().nullable().default(null),
+  steps: z.array(stepSchema).default([]),
+  /** The job's log lines without timestamps; the simulator prefixes them as GitHub does. */
+  log: z.array(z.string()).default([]),
+});
+
+const artifactSchema = z.strictObject({
+  /** Files inside the artifact zip: a string is stored as is, anything else as JSON. */
+  files: z.record(z.string(), z.unknown()),
+  expired: z.boolean().default(false),
+});
+
+const runSchema = z.strictObject({
+  /** The workflow's file path (`.github/workflows/terraform.yml`): must be one of the repository's workflows. */
+  workflow: z.string().min(1),
+  head_branch: z.string().default('main'),
+  head_sha: z.string().regex(/^[0-9a-f]{40}$/).default('0123456789abcdef0123456789abcdef01234567'),
+  event: z.string().default('push'),
+  status: z.enum(runStatuses).default('completed'),
+  conclusion: z.enum(conclusions).nullable().default('success'),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime().optional(),
+  run_attempt: z.number().int().positive().default(1),
+  actor: z.string().default('octocat'),
+  /** Jobs by id. */
+  jobs: z.record(z.string().regex(/^\d+$/), jobSchema).default({}),
+  /** Artifacts by name; each gets an id derived from the run id. */
+  artifacts: z.record(z.string(), artifactSchema).default({}),
+});
+
+const workflowSchema = z.strictObject({ name: z.string().min(1), path: z.string().min(1), state: z.enum(['active', 'disabled_manually']).default('active') });
+
+const repositorySchema = z.strictObject({
+  /** Workflows by numeric id. */
+  workflows: z.record(z.string().regex(/^\d+$/), workflowSchema).default({}),
+  /** Workflow runs by numeric id. */
+  runs: z.record(z.string().regex(/^\d+$/), runSchema).default({}),
+});
+
+/** The github section of a world file: repositories by `owner/name`. */
+export const githubSectionSchema = z.strictObject({ repositories: z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), repositorySchema).default({}) });
+
+/** A simulated job with its log. */
+export type GithubJob = z.infer<typeof jobSchema> & { id: number; runId: number };
+/** A simulated artifact. */
+export type GithubArtifact = z.infer<typeof artifactSchema> & { id: number; name: string; runId: number };
+/** A simulated workflow. */
+export type GithubWorkflow = z.infer<typeof workflowSchema> & { id: number };
+/** A simulated workflow run; `status`, `conclusion` and `run_attempt` change when it is re-run. */
+export type GithubRun = Omit<z.infer<typeof runSchema>, 'jobs' | 'artifacts'> & { id: number; workflowId: number; jobs: GithubJob[]; artifacts: GithubArtifact[] };
+
+/** A simulated repository. */
+export interface GithubRepository {
+  owner: string;
+  name: string;
+  workflows: GithubWorkflow[];
+  /** Newest first, as GitHub lists them. */
+  runs: GithubRun[];
+}
+
+/** The simulated GitHub: repositories by lower-cased `owner/name`. */
+export interface GithubState {
+  repositories: Map<string, GithubRepository>;
+}
+
+/** Raised when a run names a workflow its repository does not have. */
+export class UnknownWorkflowError extends Error {
+  override name = 'UnknownWorkflowError';
+  constructor(readonly repository: string, readonly runId: string, readonly workflow: string) {
+    super(`${repository} run ${runId}: workflow ${workflow} is not among the repository's workflows`);
+  }
+}
+
+/** Builds the GitHub state from a world's github section. */
+export function loadGithubState(section: unknown): GithubState {
+  const parsed = githubSectionSchema.parse(section ?? {});
+  const repositories = new Map<string, GithubRepository>();
+  for (const [fullName, repo] of Object.entries(parsed.repositories)) {
+    const [owner, name] = fullName.split('/') as [string, string];
+    const workflows = Object.entries(repo.workflows).map(([id, workflow]) => ({ ...workflow, id: Number(id) }));
+    const runs = Object.entries(repo.runs).map(([id, run]): GithubRun => {
+      const runId = Number(id);
+      const workflow = workflows.find((w) => w.path === run.workflow);
+      if (!workflow) throw new UnknownWorkflowError(fullName, id, run.workflow);
+      const jobs = Object.entries(run.jobs).map(([jobId, job]) => ({ ...job, id: Number(jobId), runId }));
+      const artifacts = Object.entries(run.artifacts).map(([artifactName, artifact], index) => ({ ...artifact, name: artifactName, id: runId * 100 + index + 1, runId }));
+      return { ...run, id: runId, workflowId: workflow.id, jobs, artifacts };
+    });
+    runs.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+    repositories.set(fullName.toLowerCase(), { owner, name, workflows, runs });
+  }
+  return { repositories };
+}

@@ -1,0 +1,16 @@
+import type { SandboxService } from '../core/service';
+import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
+import type { SandboxStates } from '../states';
+import { getJob } from './operations/get-job';
+import { getJobRun } from './operations/get-job-run';
+import { getJobRuns } from './operations/get-job-runs';
+import { getJobs } from './operations/get-jobs';
+import { loadGlueState, type GlueState } from './state';
+
+const operations: Record<string, JsonOperation<SandboxStates>> = { GetJob: getJob, GetJobs: getJobs, GetJobRun: getJobRun, GetJobRuns: getJobRuns };
+
+/** The simulated Glue, awsJson1_1: job definitions and job runs. */
+export const glueService: SandboxService<GlueState, SandboxStates> = {
+  load: (section) => loadGlueState(section),
+  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidInputException' }, operations, request, env),
+};
