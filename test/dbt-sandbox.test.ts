@@ -22,7 +22,7 @@ afterAll(() => sandbox.stop());
 
 const session = () =>
   openSnowflake(
-    { account: 'sandbox', accessUrl: sandbox.url, database: 'ANALYTICS', schema: 'MARTS', warehouse: 'ANALYTICS_WH', timeoutMs: 10_000, sandboxCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password } },
+    { account: 'sandbox', accessUrl: sandbox.url, database: 'ANALYTICS', schema: 'MARTS', warehouse: 'ANALYTICS_WH', timeoutMs: 10_000, explicitCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password } },
     { readOnly: true },
   );
 

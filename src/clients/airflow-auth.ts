@@ -8,7 +8,7 @@ export type AirflowCredentials =
 
 /** The credentials of a target: the sandbox's static token, else AIRFLOW_TOKEN, else AIRFLOW_USERNAME and AIRFLOW_PASSWORD. */
 export function airflowCredentials(target: AirflowTarget, env: NodeJS.ProcessEnv = process.env): AirflowCredentials {
-  if (target.sandboxCredentials) return { kind: 'token', token: target.sandboxCredentials.token };
+  if (target.explicitCredentials) return { kind: 'token', token: target.explicitCredentials.token };
   if (env.AIRFLOW_TOKEN) return { kind: 'token', token: env.AIRFLOW_TOKEN };
   if (env.AIRFLOW_USERNAME && env.AIRFLOW_PASSWORD) return { kind: 'basic', username: env.AIRFLOW_USERNAME, password: env.AIRFLOW_PASSWORD };
   return { kind: 'none' };

@@ -118,7 +118,7 @@ export function createDbtClient(target: DbtTarget): DbtClient {
           ...(connection.schema ? { schema: connection.schema } : {}),
           ...(connection.role ? { role: connection.role } : {}),
           // The profile's own user and password (rendered from its env_var() calls), not the runbook's.
-          sandboxCredentials: { username: connection.user, password: connection.password },
+          explicitCredentials: { username: connection.user, password: connection.password },
         },
         { readOnly: true },
       ),

@@ -54,7 +54,7 @@ function loadDriver(): typeof import('snowflake-sdk') {
 /** Connection options from the target and Snowflake's standard environment variables. */
 function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
   const env = process.env;
-  const credentials = target.sandboxCredentials ?? {
+  const credentials = target.explicitCredentials ?? {
     username: env.SNOWFLAKE_USER ?? '',
     password: env.SNOWFLAKE_PASSWORD ?? '',
   };
@@ -62,8 +62,8 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
     account: target.account,
     username: credentials.username,
     ...(credentials.password ? { password: credentials.password } : {}),
-    ...(env.SNOWFLAKE_AUTHENTICATOR && !target.sandboxCredentials ? { authenticator: env.SNOWFLAKE_AUTHENTICATOR } : {}),
-    ...(env.SNOWFLAKE_PRIVATE_KEY_PATH && !target.sandboxCredentials ? { privateKeyPath: env.SNOWFLAKE_PRIVATE_KEY_PATH } : {}),
+    ...(env.SNOWFLAKE_AUTHENTICATOR && !target.explicitCredentials ? { authenticator: env.SNOWFLAKE_AUTHENTICATOR } : {}),
+    ...(env.SNOWFLAKE_PRIVATE_KEY_PATH && !target.explicitCredentials ? { privateKeyPath: env.SNOWFLAKE_PRIVATE_KEY_PATH } : {}),
     ...(target.accessUrl ? { accessUrl: target.accessUrl } : {}),
     ...(target.warehouse ? { warehouse: target.warehouse } : {}),
     ...(target.database ? { database: target.database } : {}),
@@ -75,7 +75,7 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
 /** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads. */
 export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
-  const settings = target.connectionName && !target.sandboxCredentials
+  const settings = target.connectionName && !target.explicitCredentials
     ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
     : connectionOptions(target);
   const connection: Connection = snowflake.createConnection(settings);

@@ -16,7 +16,7 @@ export interface AwsTarget {
   credentials?: StaticCredentials;
 }
 
-/** Where the Snowflake driver of a run goes; `password` is set only for the sandbox. */
+/** Where the Snowflake driver of a run goes. */
 export interface SnowflakeTarget {
   account: string;
   accessUrl?: string;
@@ -26,7 +26,8 @@ export interface SnowflakeTarget {
   schema?: string;
   role?: string;
   timeoutMs: number;
-  sandboxCredentials?: { username: string; password: string };
+  /** Credentials given directly (the sandbox's fixed ones, or a dbt profile's) instead of Snowflake's environment variables. */
+  explicitCredentials?: { username: string; password: string };
 }
 
 /** Where the GitHub client of a run goes; `sandboxToken` is set only for the sandbox (otherwise GITHUB_TOKEN, GH_TOKEN or gh). */
@@ -37,14 +38,15 @@ export interface GithubTarget {
   sandboxToken?: string;
 }
 
-/** Where the Airflow client of a run goes; `sandboxCredentials` is set only for the sandbox (otherwise AIRFLOW_TOKEN or AIRFLOW_USERNAME/PASSWORD). */
+/** Where the Airflow client of a run goes; without `explicitCredentials`, AIRFLOW_TOKEN or AIRFLOW_USERNAME/PASSWORD. */
 export interface AirflowTarget {
   /** The webserver / API server URL, without `/api/v1`. */
   baseUrl: string;
   apiVersion: 'v1' | 'v2';
   uiUrl?: string;
   timeoutMs: number;
-  sandboxCredentials?: { token: string };
+  /** A token given directly (the sandbox's fixed one) instead of the AIRFLOW_* environment variables. */
+  explicitCredentials?: { token: string };
 }
 
 /** The dbt project of a run and the environment dbt runs with (the process's own, or the sandbox's). */

@@ -48,14 +48,14 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sand
       ...(config.snowflake?.database ? { database: config.snowflake.database } : {}),
       ...(config.snowflake?.schema ? { schema: config.snowflake.schema } : {}),
       ...(config.snowflake?.warehouse ? { warehouse: config.snowflake.warehouse } : {}),
-      sandboxCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password },
+      explicitCredentials: { username: sandboxCredentials.snowflake.username, password: sandboxCredentials.snowflake.password },
     },
     github: { baseUrl: `${sandbox.url}${githubPathPrefix}`, timeoutMs: config.github?.timeoutMs ?? 20_000, sandboxToken: sandboxGithubToken },
     airflow: {
       baseUrl: `${sandbox.url}${airflowPathPrefix}`,
       apiVersion: config.airflow?.apiVersion ?? 'v2',
       timeoutMs: config.airflow?.timeoutMs ?? 15_000,
-      sandboxCredentials: { token: sandboxAirflowToken },
+      explicitCredentials: { token: sandboxAirflowToken },
     },
     ...(config.dbt && dbtDir ? { dbt: dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment) } : {}),
   };

@@ -1,9 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { isReadOperation } from '../../clients/read-only';
 import { header } from '../core/http';
 import type { SandboxService } from '../core/service';
 import { forward } from './proxy';
+
+/** DynamoDB operations that change nothing; every other one is logged as a mutation. */
+const readOperations = new Set([
+  'GetItem', 'BatchGetItem', 'Query', 'Scan', 'DescribeTable', 'ListTables', 'DescribeTimeToLive',
+  'DescribeContinuousBackups', 'ListTagsOfResource', 'TransactGetItems', 'DescribeLimits', 'DescribeEndpoints',
+]);
 import { seedTables } from './seed';
 import { dynamodbSectionSchema, type DynamodbState } from './state';
 
@@ -45,6 +50,6 @@ export const dynamodbService: SandboxService<DynamodbState> = {
     const state = (env.states as { dynamodb: DynamodbState }).dynamodb;
     const operation = header(request, 'x-amz-target')?.split('.')[1] ?? 'unknown';
     const response = await forward(state.url, request);
-    return { response, call: { operation, mutates: !isReadOperation(operation) } };
+    return { response, call: { operation, mutates: !readOperations.has(operation) } };
   },
 };
