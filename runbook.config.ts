@@ -2,7 +2,8 @@ import { defineConfig } from './src/config';
 
 /**
  * Environments the checks can run against. Credentials never go here: AWS uses its default provider
- * chain (AWS_PROFILE, SSO, instance roles), Snowflake its environment variables or connections.toml.
+ * chain (AWS_PROFILE, SSO, instance roles), Snowflake its environment variables or connections.toml,
+ * Airflow AIRFLOW_TOKEN or AIRFLOW_USERNAME/AIRFLOW_PASSWORD, GitHub GITHUB_TOKEN or the gh CLI's login.
  */
 export default defineConfig({
   defaultEnvironment: 'sandbox',
