@@ -110,6 +110,14 @@ describe.skipIf(!aws)('the sandbox serves another S3 client: the AWS CLI (skippe
     expect(sandbox.calls.mutations().map((c) => c.operation)).toEqual(['PutBucketNotificationConfiguration']);
   }, 60_000);
 
+  it("s3api get-bucket-location names the bucket's region, and list-objects-v2 pages common prefixes each once", async () => {
+    expect(JSON.parse(await cli('s3api', 'get-bucket-location', '--bucket', 'arai-processed'))).toEqual({ LocationConstraint: 'eu-west-1' });
+    const prefixes = JSON.parse(
+      await cli('s3api', 'list-objects-v2', '--bucket', 'arai-processed', '--prefix', 'reviews/year=2026/month=11/', '--delimiter', '/', '--page-size', '1'),
+    ) as { CommonPrefixes: Array<{ Prefix: string }> };
+    expect(prefixes.CommonPrefixes.map((p) => p.Prefix)).toEqual(['23/', '24/', '25/'].map((day) => `reviews/year=2026/month=11/day=${day}`));
+  }, 60_000);
+
   it('a missing bucket is the NoSuchBucket error the CLI names', async () => {
     await expect(cli('s3api', 'list-objects-v2', '--bucket', 'no-such-bucket')).rejects.toMatchObject({ stderr: expect.stringMatching(/NoSuchBucket/) });
   }, 60_000);

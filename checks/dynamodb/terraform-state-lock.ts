@@ -55,6 +55,7 @@ export default defineCheck({
     }
     const unknown = locks.filter((l) => l.kind === 'unknown-age');
     if (unknown.length) return warn(`${unknown.length} lock${unknown.length > 1 ? 's' : ''} of unknown age: ${unknown.map((l) => `${l.lock.lockId} (${l.kind === 'unknown-age' ? l.problem : ''})`).join('; ')}`, { evidence: seen, links });
+    if (start) return warn(`no stale lock among the first ${items.length} items of ${table}, but the scan stopped at its cap of ${maxItems}: the rest were not read`, { evidence: seen, links });
     if (locks.length) return pass(`${locks.length} lock${locks.length > 1 ? 's' : ''} held for less than ${terraform.staleLockMinutes} min: a Terraform run is in progress`, { evidence: seen, links });
     return pass(`no lock held in ${table}`, { evidence: seen, links });
   },

@@ -1,6 +1,7 @@
 import { defineCheck, evidence, pass } from '../../src/check-api';
 import { eachFailedRun, jobRunParams } from '../../src/diagnostics/glue/each-failed-run';
 import { logEventsConsoleUrl } from '../../src/diagnostics/glue/console-url';
+import { argumentsEvidence } from '../../src/diagnostics/glue/run-arguments';
 
 /** 3.1.1: finds the failed Glue run to open, with its console link, error message and log links. */
 export default defineCheck({
@@ -24,7 +25,7 @@ export default defineCheck({
             executionTimeSeconds: run.ExecutionTime ?? null,
           }),
           evidence('error message', run.ErrorMessage ?? null),
-          evidence('arguments', run.Arguments ?? {}),
+          evidence('arguments', argumentsEvidence(run.Arguments)),
         ],
         links: [
           consoleLink,

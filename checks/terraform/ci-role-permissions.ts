@@ -1,36 +1,28 @@
-import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { defineCheck, evidence, fail, link, pass, type CheckContext } from '../../src/check-api';
+import { defineCheck, evidence, fail, link, notConfigured, pass, skip, type CheckContext } from '../../src/check-api';
 import type { Evidence } from '../../src/model';
 import { logExcerpt } from '../../src/diagnostics/github/log-excerpt';
 import { failedConclusions, failedJobs, jobLog, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
 import { findAccessDenials, type AccessDenial } from '../../src/diagnostics/iam-actions/access-denied';
 import { requiredActions, type RequiredAction } from '../../src/diagnostics/iam-actions/required-actions';
+import { simulatePrincipal } from '../../src/diagnostics/iam/simulate';
 import { loadPlan } from '../../src/diagnostics/terraform/load-plan';
 
 /** Actions per SimulatePrincipalPolicy call. */
 const batchSize = 50;
 
 async function simulate(ctx: CheckContext, roleArn: string, required: readonly RequiredAction[]): Promise<Array<{ action: string; decision: string; addresses: string[] }>> {
-  const denied = [];
-  for (let i = 0; i < required.length; i += batchSize) {
-    const batch = required.slice(i, i + batchSize);
-    let marker: string | undefined;
-    do {
-      const out = await ctx.clients.iam().send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: batch.map((r) => r.action), ResourceArns: ['*'], Marker: marker }));
-      for (const result of out.EvaluationResults ?? []) {
-        if (result.EvalDecision === 'allowed') continue;
-        denied.push({ action: result.EvalActionName ?? '?', decision: result.EvalDecision ?? '?', addresses: batch.find((r) => r.action === result.EvalActionName)?.addresses ?? [] });
-      }
-      marker = out.IsTruncated ? out.Marker : undefined;
-    } while (marker);
-  }
-  return denied;
+  const batches = [];
+  for (let i = 0; i < required.length; i += batchSize) batches.push({ actions: required.slice(i, i + batchSize).map((r) => r.action), resource: '*' });
+  const decisions = await simulatePrincipal(ctx.clients.iam(), roleArn, batches, ctx.signal);
+  return decisions
+    .filter((d) => d.decision !== 'allowed')
+    .map((d) => ({ action: d.action || '?', decision: d.decision, addresses: required.find((r) => r.action === d.action)?.addresses ?? [] }));
 }
 
-async function deniedInLogs(ctx: CheckContext): Promise<{ denials: AccessDenial[]; evidence: Evidence[] }> {
+async function deniedInLogs(ctx: CheckContext): Promise<{ denials: AccessDenial[]; evidence: Evidence[]; notRead?: string }> {
   const workflow = terraformWorkflow(ctx);
-  if (isSkip(workflow)) return { denials: [], evidence: [evidence('workflow logs', `not read: ${workflow.summary}`)] };
+  if (isSkip(workflow)) return { denials: [], evidence: [evidence('workflow logs', `not read: ${workflow.summary}`)], notRead: workflow.summary };
   const github = await ctx.clients.github();
   const run = await latestCompletedRun(github, workflow);
   if (!run || !failedConclusions.includes(run.conclusion ?? '')) return { denials: [], evidence: [evidence('workflow logs', run ? `run #${run.runNumber} ended ${run.conclusion}: no failed job to read` : 'no completed run')] };
@@ -51,6 +43,7 @@ export default defineCheck({
   uses: ['github:ListWorkflowRuns', 'github:DownloadArtifact', 'github:DownloadJobLogsForWorkflowRun', 'iam:SimulatePrincipalPolicy'],
   async run(ctx) {
     const terraform = ctx.config.terraform;
+    if (!terraform) return notConfigured(ctx.environment, 'terraform');
     const seen: Evidence[] = [];
     const problems: string[] = [];
     const notes: string[] = [];
@@ -66,7 +59,7 @@ export default defineCheck({
     else {
       const needed = requiredActions(loaded.plan.changes);
       seen.push(evidence('actions the plan needs', needed.required.map((r) => ({ ...r }))), evidence('resource types without a known action list', needed.unmappedTypes));
-      if (!terraform?.ciRoleArn) notes.push('policy simulation skipped: terraform.ciRoleArn is not configured');
+      if (!terraform.ciRoleArn) notes.push('policy simulation skipped: terraform.ciRoleArn is not configured');
       else if (needed.required.length) {
         const denied = await simulate(ctx, terraform.ciRoleArn, needed.required);
         seen.push(evidence('CI role', terraform.ciRoleArn), evidence('denied by simulation', denied));
@@ -74,8 +67,10 @@ export default defineCheck({
         else notes.push(`the CI role is allowed all ${needed.required.length} actions the plan needs`);
       } else notes.push('the plan changes no AWS resource');
     }
-    const links = terraform?.ciRoleArn ? [link('CI role in the IAM console', `https://console.aws.amazon.com/iam/home#/roles/details/${encodeURIComponent(terraform.ciRoleArn.split('/').pop()!)}`)] : [];
+    const links = terraform.ciRoleArn ? [link('CI role in the IAM console', `https://console.aws.amazon.com/iam/home#/roles/details/${encodeURIComponent(terraform.ciRoleArn.split('/').pop()!)}`)] : [];
     if (problems.length) return fail(problems.join('; '), { evidence: seen, links });
-    return pass(['no access denial in the logs', ...notes].join('; '), { evidence: seen, links });
+    // Neither the logs nor the plan could be read: nothing was checked, so nothing passed.
+    if (logs.notRead && 'status' in loaded) return skip(`workflow logs not read (${logs.notRead}); ${notes.join('; ')}`, { evidence: seen, links });
+    return pass([logs.notRead ? `workflow logs not read: ${logs.notRead}` : 'no access denial in the logs', ...notes].join('; '), { evidence: seen, links });
   },
 });

@@ -1,6 +1,6 @@
-import { defineCheck, evidence, fail, link, pass } from '../../src/check-api';
+import { defineCheck, evidence, fail, pass } from '../../src/check-api';
 import { describeDrift } from '../../src/diagnostics/terraform/drift';
-import { describePlanSource, loadPlan } from '../../src/diagnostics/terraform/load-plan';
+import { describePlanSource, loadPlan, planSourceLinks } from '../../src/diagnostics/terraform/load-plan';
 
 /** 3.6.3: the plan's resource_drift is empty; lists drifted addresses and their changed attributes. */
 export default defineCheck({
@@ -14,7 +14,7 @@ export default defineCheck({
     if ('status' in loaded) return loaded;
     const { plan, source } = loaded;
     const drifted = describeDrift(plan.drift);
-    const links = source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
+    const links = planSourceLinks(source);
     const seen = [evidence('plan source', describePlanSource(source)), evidence('drifted resources', drifted.map((d) => ({ ...d })))];
     if (!drifted.length) return pass('no drift: every resource matches the state', { evidence: seen, links });
     const named = drifted.map((d) => `${d.address} (${d.action === 'delete' ? 'deleted outside Terraform' : d.changedAttributes.join(', ')})`);

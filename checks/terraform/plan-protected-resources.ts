@@ -1,6 +1,6 @@
-import { defineCheck, evidence, fail, link, pass, warn } from '../../src/check-api';
+import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { countActions } from '../../src/diagnostics/terraform/action-counts';
-import { describePlanSource, loadPlan } from '../../src/diagnostics/terraform/load-plan';
+import { describePlanSource, loadPlan, planSourceLinks } from '../../src/diagnostics/terraform/load-plan';
 import { protectedDestroys } from '../../src/diagnostics/terraform/protected-resources';
 
 /** 3.6.2: the plan's action counts; every delete or replace of a protected resource fails with its address and reason. */
@@ -17,7 +17,7 @@ export default defineCheck({
     const terraform = ctx.config.terraform!;
     const counts = countActions(plan.changes);
     const destroys = protectedDestroys(plan.changes, { types: terraform.protectedTypes, addresses: terraform.protectedAddresses });
-    const links = source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
+    const links = planSourceLinks(source);
     const seen = [
       evidence('plan source', describePlanSource(source)),
       evidence('format', { format_version: plan.formatVersion, terraform_version: plan.terraformVersion }),

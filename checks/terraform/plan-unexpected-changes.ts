@@ -1,7 +1,7 @@
-import { defineCheck, evidence, fail, link, pass } from '../../src/check-api';
+import { defineCheck, evidence, fail, pass } from '../../src/check-api';
 import { countActions } from '../../src/diagnostics/terraform/action-counts';
 import { describeDrift } from '../../src/diagnostics/terraform/drift';
-import { describePlanSource, loadPlan } from '../../src/diagnostics/terraform/load-plan';
+import { describePlanSource, loadPlan, planSourceLinks } from '../../src/diagnostics/terraform/load-plan';
 import { protectedDestroys } from '../../src/diagnostics/terraform/protected-resources';
 
 /**
@@ -21,7 +21,7 @@ export default defineCheck({
     const terraform = ctx.config.terraform!;
     const drifted = describeDrift(plan.drift).map((d) => d.address);
     const destroyed = protectedDestroys(plan.changes, { types: terraform.protectedTypes, addresses: terraform.protectedAddresses }).map((d) => `${d.address} (${d.action})`);
-    const links = source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
+    const links = planSourceLinks(source);
     const seen = [evidence('plan source', describePlanSource(source)), evidence('actions', countActions(plan.changes)), evidence('drifted', drifted), evidence('protected resources destroyed', destroyed)];
     const found = [...(drifted.length ? [`drift in ${drifted.join(', ')} (see 3.6.3)`] : []), ...(destroyed.length ? [`destroys ${destroyed.join(', ')} (see 3.6.2)`] : [])];
     if (found.length) return fail(`the plan shows unexpected changes: ${found.join('; ')}`, { evidence: seen, links });

@@ -1,5 +1,5 @@
 import type { DagRun, TaskInstance, TaskLog } from '../diagnostics/airflow/model';
-import { parseClearedTasks, parseDagRuns, parseLogContent, parseTaskInstances, parseTextLog } from '../diagnostics/airflow/parse';
+import { parseClearedTasks, parseDagRuns, parseLogContent, parseTaskInstancePage, parseTextLog } from '../diagnostics/airflow/parse';
 import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
 import type { AirflowTarget } from './targets';
@@ -39,6 +39,11 @@ export function airflowLinks(client: Pick<AirflowClient, 'apiVersion' | 'uiUrl'>
       client.apiVersion === 'v1' ? `${base}/dags/${e(dagId)}/grid?dag_run_id=${e(runId)}&task_id=${e(taskId)}&tab=logs` : `${base}/dags/${e(dagId)}/runs/${e(runId)}/tasks/${e(taskId)}`,
   };
 }
+
+/** Task instances asked for per GetTaskInstances page. */
+const taskPageSize = 100;
+/** The most GetTaskInstances pages read for one run. */
+const maxTaskPages = 50;
 
 function errorDetail(body: string): string {
   try {
@@ -112,7 +117,15 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
       return parseDagRuns(await getJson('GetDagRuns', `${api}/dags/${e(dagId)}/dagRuns?${query}`)).runs;
     },
     async listTaskInstances(dagId, runId) {
-      return parseTaskInstances(await getJson('GetTaskInstances', `${runPath(dagId, runId)}/taskInstances?limit=100`));
+      // A page holds at most 100 (Airflow's default maximum_page_limit): a dbt DAG with a task per model has more.
+      const instances: TaskInstance[] = [];
+      for (let page = 0; page < maxTaskPages; page++) {
+        const found = parseTaskInstancePage(await getJson('GetTaskInstances', `${runPath(dagId, runId)}/taskInstances?limit=${taskPageSize}&offset=${instances.length}`));
+        instances.push(...found.instances);
+        const complete = found.totalEntries === null ? found.instances.length < taskPageSize : instances.length >= found.totalEntries;
+        if (complete || found.instances.length === 0) break;
+      }
+      return instances;
     },
     async readTaskLog(dagId, runId, taskId, tryNumber, maxBytes) {
       await authenticate();

@@ -4,7 +4,7 @@ import type { Clock } from '../check-api/context';
 import { CallLog } from './core/call-log';
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from './core/http';
 import { readRequest } from './core/read-request';
-import { routeRequest } from './core/route';
+import { routeRequest, type ServiceKey } from './core/route';
 import type { SandboxService, ServiceReply } from './core/service';
 import { airflowPathPrefix, sandboxAirflowToken } from './airflow/credentials';
 import { sandboxCredentials } from './credentials';
@@ -78,11 +78,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls or /_sandbox/world` });
   };
 
-  const dispatch = async (request: SandboxRequest): Promise<ServiceReply | SandboxResponse> => {
-    const key = routeRequest(request);
+  const dispatch = async (request: SandboxRequest, key: ServiceKey | null): Promise<ServiceReply | SandboxResponse> => {
     if (key === 'control') return await control(request);
     const service = key && key in services ? services[key as keyof SandboxStates] : undefined;
-    if (!service || !key) {
+    if (!service) {
       return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
     }
     return service.handle(request, { states, clock, baseUrl });
@@ -93,8 +92,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       let service = 'unknown';
       try {
         const request = await readRequest(incoming, baseUrl);
-        service = routeRequest(request) ?? 'unknown';
-        const result = await dispatch(request);
+        const key = routeRequest(request);
+        service = key ?? 'unknown';
+        const result = await dispatch(request, key);
         const reply = 'response' in result ? result : null;
         const response = reply ? reply.response : (result as SandboxResponse);
         const size = response.body ? Buffer.byteLength(response.body) : 0;
@@ -138,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     environment: () => ({
       AWS_ENDPOINT_URL: baseUrl,
       AWS_REGION: sandboxCredentials.region,
+      AWS_DEFAULT_REGION: sandboxCredentials.region,
       AWS_ACCESS_KEY_ID: sandboxCredentials.aws.accessKeyId,
       AWS_SECRET_ACCESS_KEY: sandboxCredentials.aws.secretAccessKey,
       AWS_EC2_METADATA_DISABLED: 'true',

@@ -14,13 +14,13 @@ import { warehouseService } from './warehouse/service';
 
 /** Every simulated service by key; each loads the world section of the same name. */
 export const services: { [K in keyof SandboxStates]: SandboxService<SandboxStates[K], SandboxStates> } = {
-  s3: s3Service as SandboxService<SandboxStates['s3'], SandboxStates>,
+  s3: s3Service,
   snowflake: snowflakeService,
-  github: githubService as SandboxService<SandboxStates['github'], SandboxStates>,
-  dynamodb: dynamodbService as SandboxService<SandboxStates['dynamodb'], SandboxStates>,
-  warehouse: warehouseService as SandboxService<SandboxStates['warehouse'], SandboxStates>,
-  airflow: airflowService as SandboxService<SandboxStates['airflow'], SandboxStates>,
-  dbt: dbtService as SandboxService<SandboxStates['dbt'], SandboxStates>,
+  github: githubService,
+  dynamodb: dynamodbService,
+  warehouse: warehouseService,
+  airflow: airflowService,
+  dbt: dbtService,
   sfn: sfnService,
   glue: glueService,
   logs: logsService,

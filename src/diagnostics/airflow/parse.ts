@@ -61,8 +61,13 @@ export function parseDagRuns(body: unknown): { runs: DagRun[]; totalEntries: num
 
 /** Parses a TaskInstanceCollection (v1) or TaskInstanceCollectionResponse (v2). */
 export function parseTaskInstances(body: unknown): TaskInstance[] {
-  const parsed = parseWith(z.object({ task_instances: z.array(taskInstanceSchema) }), body, 'taskInstances');
-  return parsed.task_instances.map((ti) => ({
+  return parseTaskInstancePage(body).instances;
+}
+
+/** Parses one page of task instances, with the collection's `total_entries` when the API reports it. */
+export function parseTaskInstancePage(body: unknown): { instances: TaskInstance[]; totalEntries: number | null } {
+  const parsed = parseWith(z.object({ task_instances: z.array(taskInstanceSchema), total_entries: z.number().int().nullish() }), body, 'taskInstances');
+  const instances = parsed.task_instances.map((ti) => ({
     taskId: ti.task_id,
     state: ti.state ?? null,
     tryNumber: ti.try_number,
@@ -73,6 +78,7 @@ export function parseTaskInstances(body: unknown): TaskInstance[] {
     endDate: ti.end_date ?? null,
     hostname: ti.hostname ?? null,
   }));
+  return { instances, totalEntries: parsed.total_entries ?? null };
 }
 
 /** Parses the task references a clearTaskInstances call returns (v1: references, v2: task instances). */

@@ -34,14 +34,12 @@ export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, j
   const jobs = ctx.params.jobName ? [ctx.params.jobName] : pipeline.glueJobs;
   const parts: SubjectVerdict[] = [];
   for (const jobName of jobs) {
-    const search = await findFailedRun(ctx.clients.glue(), jobName, window, runId, ctx.signal).catch((error: unknown) => {
-      if (runId && (error as Error).name === 'EntityNotFoundException') return { kind: 'none' as const, latest: null, runsSeen: 0 };
-      throw error;
-    });
+    const search = await findFailedRun(ctx.clients.glue(), jobName, window, runId, ctx.signal);
     if (search.kind === 'job-missing') {
       parts.push({ subject: jobName, result: fail(`Glue job ${jobName} does not exist`, { links: [link(`Glue job ${jobName}`, glueJobConsoleUrl(region, jobName))] }) });
     } else if (search.kind === 'none') {
-      const summary = runId ? `no run ${runId} of ${jobName}` : `no failed run of ${jobName} in ${window.label}`;
+      const searched = search.capped ? ` (only its newest ${search.runsSeen} runs were read)` : '';
+      const summary = runId ? `no run ${runId} of ${jobName}` : `no failed run of ${jobName} in ${window.label}${searched}`;
       parts.push({ subject: jobName, result: skip(summary) });
     } else {
       const run = search.run;

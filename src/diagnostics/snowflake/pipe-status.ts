@@ -10,11 +10,19 @@ export interface PipeStatus {
   raw: { [key: string]: JsonValue };
 }
 
+/** Raised when SYSTEM$EXTERNAL_TABLE_PIPE_STATUS returns something other than a JSON object with an executionState. */
+export class PipeStatusFormatError extends Error {
+  override name = 'PipeStatusFormatError';
+  constructor(readonly text: string) {
+    super(`unexpected pipe status ${text.slice(0, 200)}: expected a JSON object with executionState`);
+  }
+}
+
 /** Reads the JSON string the status function returns; throws on anything that is not a JSON object with an executionState. */
 export function parsePipeStatus(text: string): PipeStatus {
   const raw = JSON.parse(text) as unknown;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { executionState?: unknown }).executionState !== 'string') {
-    throw new Error(`unexpected pipe status ${text.slice(0, 200)}: expected a JSON object with executionState`);
+    throw new PipeStatusFormatError(text);
   }
   return { ...(raw as Omit<PipeStatus, 'raw'>), raw: raw as { [key: string]: JsonValue } };
 }

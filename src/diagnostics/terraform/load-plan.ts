@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { notConfigured, skip, type CheckContext } from '../../check-api';
+import { link, notConfigured, skip, type CheckContext } from '../../check-api';
 import type { TerraformConfig } from '../../config/areas/terraform';
-import type { SkipResult } from '../../model';
+import type { ConsoleLink, SkipResult } from '../../model';
 import { readZipEntry, zipEntryNames } from '../github/unzip';
 import { githubStatus } from '../github/request-errors';
 import { latestCompletedRun, type RunSummary } from '../github/workflow-runs';
@@ -108,4 +108,9 @@ export function describePlanSource(source: PlanSource): Record<string, string | 
   if (source.kind === 'artifact') return { kind: source.kind, run: source.run.id, runNumber: source.run.runNumber, artifact: source.artifact, file: source.file };
   if (source.kind === 'terraform show') return { kind: source.kind, binary: source.binary, file: source.file };
   return { kind: source.kind, path: source.path };
+}
+
+/** A link to the workflow run the plan came from; none for a local file. */
+export function planSourceLinks(source: PlanSource): ConsoleLink[] {
+  return source.kind === 'artifact' ? [link(`run #${source.run.runNumber}`, source.run.url)] : [];
 }

@@ -1,11 +1,17 @@
 import { header, jsonResponse, type SandboxRequest } from '../core/http';
 import type { SandboxService, ServiceReply } from '../core/service';
+import type { SandboxStates } from '../states';
 import { authProblem } from './auth';
 import { loadAirflowState, type AirflowState, type Dag, type DagRun, type TaskInstance } from './state';
 import { dagRunJson, errorJson, structuredLogLine, taskInstanceJson, textLogLine, type ApiVersion } from './wire';
 
 const reply = (status: number, body: unknown, operation: string, mutates = false): ServiceReply => ({ response: jsonResponse(status, body), call: { operation, mutates } });
-const notFound = (version: ApiVersion, detail: string, operation: string) => reply(404, errorJson(404, 'Not Found', detail, version), operation);
+/** An error answer: RFC 7807 as `application/problem+json` on v1 (as Airflow 2 sends it), `{ detail }` on v2. */
+const failure = (status: number, title: string, detail: string, version: ApiVersion, operation: string): ServiceReply => ({
+  response: jsonResponse(status, errorJson(status, title, detail, version), version === 'v1' ? 'application/problem+json' : 'application/json'),
+  call: { operation, mutates: false },
+});
+const notFound = (version: ApiVersion, detail: string, operation: string) => failure(404, 'Not Found', detail, version, operation);
 
 function sortRuns(runs: DagRun[], orderBy: string | null): DagRun[] {
   const field = (orderBy ?? 'id').replace(/^-/, '');
@@ -64,7 +70,7 @@ function clearTaskInstances(request: SandboxRequest, dag: Dag, version: ApiVersi
   try {
     body = JSON.parse(request.body.toString('utf8') || '{}') as typeof body;
   } catch {
-    return reply(400, errorJson(400, 'Bad Request', 'the body is not JSON', version), 'ClearTaskInstances');
+    return failure(400, 'Bad Request', 'the body is not JSON', version, 'ClearTaskInstances');
   }
   const dryRun = body.dry_run ?? true;
   const onlyFailed = body.only_failed ?? true;
@@ -100,7 +106,7 @@ function route(request: SandboxRequest, state: AirflowState, version: ApiVersion
   if (!dag) return notFound(version, `DAG with dag_id: '${parts[1]}' not found`, 'GetDag');
   const [, , collection, runId, sub, taskId, leaf, tryNumber] = parts;
   if (collection === 'clearTaskInstances' && request.method === 'POST') return clearTaskInstances(request, dag, version);
-  if (request.method !== 'GET') return reply(405, errorJson(405, 'Method Not Allowed', `${request.method} is not allowed here`, version), 'unknown');
+  if (request.method !== 'GET') return failure(405, 'Method Not Allowed', `${request.method} is not allowed here`, version, 'unknown');
   if (!collection) return reply(200, { dag_id: dag.dagId, is_paused: dag.isPaused, is_active: true, dag_display_name: dag.dagId }, 'GetDag');
   if (collection !== 'dagRuns') return notFound(version, `the sandbox does not serve ${rest}`, 'unknown');
   if (!runId) return listDagRuns(request, dag, version);
@@ -133,16 +139,16 @@ function issueToken(request: SandboxRequest, state: AirflowState): ServiceReply 
 }
 
 /** The simulated Airflow REST API: the stable v1 API of Airflow 2 and the v2 API of Airflow 3, under /airflow/api/v1 and /airflow/api/v2. */
-export const airflowService: SandboxService<AirflowState> = {
+export const airflowService: SandboxService<AirflowState, SandboxStates> = {
   load: (section) => loadAirflowState(section),
   async handle(request, env) {
-    const state = (env.states as unknown as { airflow: AirflowState }).airflow;
+    const state = env.states.airflow;
     if (request.url.pathname === '/airflow/auth/token' && request.method === 'POST') return issueToken(request, state);
     const match = /^\/airflow\/api\/(v1|v2)(\/.*)?$/.exec(request.url.pathname);
     if (!match) return reply(404, { detail: `the sandbox serves Airflow under /airflow/api/v1 and /airflow/api/v2, not ${request.url.pathname}` }, 'unknown');
     const version = match[1] as ApiVersion;
     const problem = authProblem(request, state, version);
-    if (problem) return reply(401, errorJson(401, 'Unauthorized', problem, version), 'unauthenticated');
+    if (problem) return failure(401, 'Unauthorized', problem, version, 'unauthenticated');
     return route(request, state, version, match[2] ?? '/');
   },
 };

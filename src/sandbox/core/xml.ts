@@ -1,7 +1,5 @@
 import { escapeXml } from '../../util/escape-xml';
 
-export { escapeXml };
-
 /** A value that can be written as XML: text, a number, a boolean, a list of children, or nested elements. */
 export type XmlValue = string | number | boolean | undefined | XmlNode | XmlNode[];
 /** Element name → value; arrays repeat the element (the flattened lists of REST-XML and query protocols). */
@@ -23,7 +21,7 @@ export function toXml(node: XmlNode): string {
   return out;
 }
 
-/** A complete XML document with a root element and namespace. */
-export function xmlDocument(root: string, namespace: string, body: XmlNode): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${namespace}">${toXml(body)}</${root}>`;
+/** A complete XML document with a root element and namespace; a string body is the root's text. */
+export function xmlDocument(root: string, namespace: string, body: XmlNode | string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${namespace}">${typeof body === 'string' ? escapeXml(body) : toXml(body)}</${root}>`;
 }

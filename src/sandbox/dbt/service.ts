@@ -1,5 +1,6 @@
 import { jsonResponse } from '../core/http';
 import type { SandboxService } from '../core/service';
+import type { SandboxStates } from '../states';
 import { materializeProject, type MaterializedProject } from './materialize';
 import { dbtSectionSchema } from './state';
 
@@ -9,7 +10,7 @@ export interface DbtState {
 }
 
 /** The dbt project fixture: written to a temporary directory when a world loads, removed when it is replaced. Not served over HTTP. */
-export const dbtService: SandboxService<DbtState> = {
+export const dbtService: SandboxService<DbtState, SandboxStates> = {
   load: (section) => ({ project: section === undefined ? null : materializeProject(dbtSectionSchema.parse(section)) }),
   dispose: async (state) => state.project?.remove(),
   handle: async () => ({

@@ -1,16 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { header } from '../core/http';
+import { targetOperation } from '../aws-json/protocol';
 import type { SandboxService } from '../core/service';
+import type { SandboxStates } from '../states';
 import { forward } from './proxy';
+import { seedTables } from './seed';
+import { dynamodbSectionSchema, type DynamodbState } from './state';
 
 /** DynamoDB operations that change nothing; every other one is logged as a mutation. */
 const readOperations = new Set([
   'GetItem', 'BatchGetItem', 'Query', 'Scan', 'DescribeTable', 'ListTables', 'DescribeTimeToLive',
   'DescribeContinuousBackups', 'ListTagsOfResource', 'TransactGetItems', 'DescribeLimits', 'DescribeEndpoints',
 ]);
-import { seedTables } from './seed';
-import { dynamodbSectionSchema, type DynamodbState } from './state';
 
 // dynalite ships no types: it exports a factory of an http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,7 +34,7 @@ function stopEmulator(server: Server): Promise<void> {
 }
 
 /** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world. */
-export const dynamodbService: SandboxService<DynamodbState> = {
+export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
   async load(section) {
     const parsed = dynamodbSectionSchema.parse(section ?? {});
     const { server, url } = await startEmulator();
@@ -47,8 +48,8 @@ export const dynamodbService: SandboxService<DynamodbState> = {
   },
   dispose: (state) => stopEmulator(state.server),
   async handle(request, env) {
-    const state = (env.states as { dynamodb: DynamodbState }).dynamodb;
-    const operation = header(request, 'x-amz-target')?.split('.')[1] ?? 'unknown';
+    const state = env.states.dynamodb;
+    const operation = targetOperation(request) ?? 'unknown';
     const response = await forward(state.url, request);
     return { response, call: { operation, mutates: !readOperations.has(operation) } };
   },

@@ -15,3 +15,8 @@ export function githubJson(status: number, value: unknown, headers: Record<strin
 export function redirectTo(location: string): SandboxResponse {
   return { status: 302, headers: { location } };
 }
+
+/** The storage error behind a log or archive URL that names nothing (GitHub's blob store answers in XML). */
+export function blobNotFound(): SandboxResponse {
+  return { status: 404, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>BlobNotFound</Code></Error>' };
+}

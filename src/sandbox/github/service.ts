@@ -1,5 +1,6 @@
 import { header } from '../core/http';
 import type { SandboxService } from '../core/service';
+import type { SandboxStates } from '../states';
 import { artifactBlob, downloadArtifactRedirect, listRunArtifacts } from './operations/artifacts';
 import type { GithubOperation } from './operations/context';
 import { jobLogBlob, jobLogsRedirect, listJobs } from './operations/jobs';
@@ -32,10 +33,10 @@ function authorized(authorization: string | undefined): boolean {
 }
 
 /** The simulated GitHub REST API under /github: workflow runs, jobs, logs, artifacts, re-runs. */
-export const githubService: SandboxService<GithubState> = {
+export const githubService: SandboxService<GithubState, SandboxStates> = {
   load: (section) => loadGithubState(section),
   async handle(request, env) {
-    const state = (env.states as { github: GithubState }).github;
+    const state = env.states.github;
     const path = request.url.pathname.slice(githubPathPrefix.length) || '/';
     const urls = { api: `${env.baseUrl}${githubPathPrefix}`, web: `${env.baseUrl}${githubPathPrefix}/web` };
     const route = routes.find(([method, pattern]) => method === request.method && pattern.test(path));

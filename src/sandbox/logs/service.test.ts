@@ -35,6 +35,11 @@ describe('the CloudWatch Logs sandbox speaks awsJson1_1 to the real SDK', () => 
       logs.send(new FilterLogEventsCommand({ logGroupName: '/aws-glue/jobs/error', logStreamNames: [stream], logStreamNamePrefix: 'jr_' })),
     ).rejects.toBeInstanceOf(InvalidParameterException);
   });
+
+  it('describes the streams of a group named by its ARN, as logGroupIdentifier allows', async () => {
+    const described = await logs.send(new DescribeLogStreamsCommand({ logGroupIdentifier: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/jobs/output' }));
+    expect(described.logStreams?.map((s) => s.logStreamName)).toEqual([stream]);
+  });
 });
 
 describe('filter patterns', () => {

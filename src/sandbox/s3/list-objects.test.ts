@@ -53,6 +53,24 @@ describe('ListObjectsV2 in the sandbox', () => {
     expect(seen[0]).toBe('big/part-0000.json');
   });
 
+  it('pages common prefixes one at a time, each once, by continuation token (v2) and by NextMarker (v1)', () => {
+    const pages = (version: 'v1' | 'v2') => {
+      const seen: string[] = [];
+      let next: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const query: Record<string, string> = { delimiter: '/', 'max-keys': '1' };
+        if (next !== undefined) query[version === 'v2' ? 'continuation-token' : 'marker'] = next;
+        const xml = String(listObjects(bucket, new URLSearchParams(version === 'v2' ? { 'list-type': '2', ...query } : query)).response.body);
+        seen.push(...[...xml.matchAll(/<CommonPrefixes><Prefix>([^<]*)<\/Prefix><\/CommonPrefixes>/g)].map((m) => m[1]!));
+        next = version === 'v2' ? tokenOf(xml) : /<NextMarker>([^<]*)<\/NextMarker>/.exec(xml)?.[1];
+        if (!next) break;
+      }
+      return seen;
+    };
+    expect(pages('v2')).toEqual(['big/', 'other/', 'reviews/']);
+    expect(pages('v1')).toEqual(['big/', 'other/', 'reviews/']);
+  });
+
   it('starts after a key, honours max-keys, and refuses a max-keys that is not a number', () => {
     expect(keysOf(list({ prefix: 'big/', 'start-after': 'big/part-1233.json', 'max-keys': '2' }))).toEqual(['big/part-1234.json', 'big/part-1235.json']);
     expect(listObjects(bucket, new URLSearchParams({ 'list-type': '2', 'max-keys': 'ten' })).response.status).toBe(400);

@@ -1,11 +1,12 @@
 import type { SandboxRequest } from '../core/http';
 import type { SandboxService, ServiceReply } from '../core/service';
-import { listBuckets } from './operations/buckets';
+import type { SandboxStates } from '../states';
+import { getBucketLocation, listBuckets } from './operations/buckets';
 import { listObjects } from './operations/list-objects';
 import { getNotification, putNotification } from './operations/notification';
 import { getObject, headObject, putObject } from './operations/object';
 import { loadS3State, type S3State } from './state';
-import { noSuchBucket, s3Error, s3Xml } from './xml';
+import { noSuchBucket, s3Error } from './xml';
 
 /** Splits a request into bucket and key: path style (`/bucket/key`) or virtual host (`bucket.localhost`). */
 export function bucketAndKey(request: SandboxRequest): { bucket: string; key: string } {
@@ -22,10 +23,10 @@ function unsupported(operation: string): ServiceReply {
 }
 
 /** The simulated S3, REST-XML: buckets, objects with ranges, listing, notification configuration. */
-export const s3Service: SandboxService<S3State> = {
+export const s3Service: SandboxService<S3State, SandboxStates> = {
   load: (section) => loadS3State(section),
   async handle(request, env) {
-    const state = (env.states as { s3: S3State }).s3;
+    const state = env.states.s3;
     const { bucket: bucketName, key } = bucketAndKey(request);
     const query = request.url.searchParams;
     const method = request.method;
@@ -41,9 +42,7 @@ export const s3Service: SandboxService<S3State> = {
         if (method === 'GET') return getNotification(bucket);
         if (method === 'PUT') return putNotification(bucket, request);
       }
-      if (method === 'GET' && query.has('location')) {
-        return { response: s3Xml('LocationConstraint', {}), call: { operation: 'GetBucketLocation', mutates: false } };
-      }
+      if (method === 'GET' && query.has('location')) return getBucketLocation(bucket);
       if (method === 'HEAD') return { response: { status: 200, headers: { 'x-amz-bucket-region': bucket.region } }, call: { operation: 'HeadBucket', mutates: false } };
       const subresource = [...query.keys()].find((name) => !['list-type', 'prefix', 'delimiter', 'max-keys', 'continuation-token', 'start-after', 'encoding-type', 'marker', 'fetch-owner', 'x-id'].includes(name));
       if (method === 'GET' && !subresource) return listObjects(bucket, query);

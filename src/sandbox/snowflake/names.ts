@@ -16,8 +16,3 @@ export function qualify(name: string, session: Pick<SnowflakeSessionInfo, 'datab
   if (parts.length === 1 && database && schema) return [database, schema, parts[0]].join('.');
   throw new SqlError(`SQL compilation error:\nCannot perform operation. This session does not have a current ${database ? 'schema' : 'database'}. Call 'USE ${database ? 'SCHEMA' : 'DATABASE'}', or use a qualified name.`, '090105', '22000');
 }
-
-/** The last part of a qualified name. */
-export function shortName(qualified: string): string {
-  return qualified.split('.').pop()!;
-}

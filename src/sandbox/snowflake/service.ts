@@ -48,8 +48,13 @@ function login(request: SandboxRequest, state: SnowflakeState): ServiceReply {
   };
 }
 
+/** The session token of `Authorization: Snowflake Token="…"`, which the driver sends after login. */
+function sessionToken(request: SandboxRequest): string | undefined {
+  return /Snowflake Token="([^"]+)"/.exec(header(request, 'authorization') ?? '')?.[1];
+}
+
 function sessionOf(request: SandboxRequest, state: SnowflakeState): SnowflakeSessionInfo | undefined {
-  const token = /Snowflake Token="([^"]+)"/.exec(header(request, 'authorization') ?? '')?.[1];
+  const token = sessionToken(request);
   return token ? state.sessions.get(token) : undefined;
 }
 
@@ -90,7 +95,7 @@ export const snowflakeService: SandboxService<SnowflakeState, SandboxStates> = {
     if (path === '/session/v1/login-request') return login(request, state);
     if (path === '/queries/v1/query-request') return query(request, env);
     if (path === '/session' && request.url.searchParams.get('delete') === 'true') {
-      const token = /Snowflake Token="([^"]+)"/.exec(header(request, 'authorization') ?? '')?.[1];
+      const token = sessionToken(request);
       if (token) state.sessions.delete(token);
       return { response: okResponse(), call: { operation: 'logout', mutates: false } };
     }

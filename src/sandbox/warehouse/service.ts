@@ -1,19 +1,19 @@
 import { jsonResponse } from '../core/http';
 import type { SandboxService } from '../core/service';
+import type { SandboxStates } from '../states';
 import { createSqlEngine, type SqlEngine } from '../snowflake/sql-engine';
 import { warehouseSectionSchema } from './state';
 
 /** The warehouse's state: the engine that holds the world's tables. */
 export interface WarehouseState {
   engine: SqlEngine;
-  tables: string[];
 }
 
 /** The data behind the simulated Snowflake: not reachable over HTTP, queried through Snowflake's SELECT handler. */
-export const warehouseService: SandboxService<WarehouseState> = {
+export const warehouseService: SandboxService<WarehouseState, SandboxStates> = {
   async load(section) {
     const parsed = warehouseSectionSchema.parse(section ?? {});
-    return { engine: await createSqlEngine(parsed), tables: Object.keys(parsed.tables) };
+    return { engine: await createSqlEngine(parsed) };
   },
   dispose: (state) => state.engine.close(),
   handle: async () => ({

@@ -1,13 +1,20 @@
-import { githubError, githubJson, redirectTo } from '../responses';
+import { blobNotFound, githubError, githubJson, redirectTo } from '../responses';
 import { paginate } from '../pagination';
 import { artifactShape } from '../shapes';
 import type { GithubArtifact } from '../state';
 import { writeZip } from '../zip';
 import type { GithubCall, GithubOperation } from './context';
 
-/** The zip of an artifact's files: strings as they are, anything else as JSON. */
+const zips = new WeakMap<GithubArtifact, Buffer>();
+
+/** The zip of an artifact's files: strings as they are, anything else as JSON; built once per artifact, whose files never change. */
 export function artifactZip(artifact: GithubArtifact): Buffer {
-  return writeZip(Object.entries(artifact.files).map(([name, value]) => ({ name, data: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) })));
+  let zip = zips.get(artifact);
+  if (!zip) {
+    zip = writeZip(Object.entries(artifact.files).map(([name, value]) => ({ name, data: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) })));
+    zips.set(artifact, zip);
+  }
+  return zip;
 }
 
 function findArtifact(call: GithubCall, artifactId: string | undefined): GithubArtifact | undefined {
@@ -38,6 +45,6 @@ export const downloadArtifactRedirect: GithubOperation = (call, [artifactId, for
 /** The archive behind the redirect. */
 export const artifactBlob: GithubOperation = (call, [artifactId]) => {
   const artifact = findArtifact(call, artifactId);
-  if (!artifact) return { response: { status: 404, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>BlobNotFound</Code></Error>' }, call: { operation: 'GetArtifactBlob', mutates: false } };
+  if (!artifact) return { response: blobNotFound(), call: { operation: 'GetArtifactBlob', mutates: false } };
   return { response: { status: 200, headers: { 'content-type': 'application/zip' }, body: artifactZip(artifact) }, call: { operation: 'GetArtifactBlob', mutates: false } };
 };

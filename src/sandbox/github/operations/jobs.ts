@@ -1,8 +1,8 @@
-import { githubError, githubJson, redirectTo } from '../responses';
+import { blobNotFound, githubError, githubJson, redirectTo } from '../responses';
 import { paginate } from '../pagination';
 import { jobShape } from '../shapes';
 import type { GithubJob } from '../state';
-import type { GithubOperation } from './context';
+import type { GithubCall, GithubOperation } from './context';
 
 /** `GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`: the run's jobs with their steps, paginated. */
 export const listJobs: GithubOperation = (call, [runId]) => {
@@ -15,7 +15,7 @@ export const listJobs: GithubOperation = (call, [runId]) => {
 };
 
 /** Finds a job of any run of the repository. */
-export function findJob(call: Parameters<GithubOperation>[0], jobId: string | undefined): GithubJob | undefined {
+export function findJob(call: GithubCall, jobId: string | undefined): GithubJob | undefined {
   return call.repo.runs.flatMap((run) => run.jobs).find((job) => job.id === Number(jobId));
 }
 
@@ -23,8 +23,7 @@ export function findJob(call: Parameters<GithubOperation>[0], jobId: string | un
 export const jobLogsRedirect: GithubOperation = (call, [jobId]) => {
   const operation = 'DownloadJobLogsForWorkflowRun';
   const job = findJob(call, jobId);
-  if (!job) return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
-  if (job.status !== 'completed') return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
+  if (!job || job.status !== 'completed') return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
   return { response: redirectTo(`${call.urls.api}/_blobs/${call.repo.owner}/${call.repo.name}/jobs/${job.id}/log.txt`), call: { operation, mutates: false } };
 };
 
@@ -36,7 +35,7 @@ function logTimestamp(iso: string, offsetMs: number): string {
 /** The plain-text log behind the redirect: every line prefixed with its timestamp, CRLF-free, as GitHub serves it. */
 export const jobLogBlob: GithubOperation = (call, [jobId]) => {
   const job = findJob(call, jobId);
-  if (!job) return { response: { status: 404, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>BlobNotFound</Code></Error>' }, call: { operation: 'GetLogBlob', mutates: false } };
+  if (!job) return { response: blobNotFound(), call: { operation: 'GetLogBlob', mutates: false } };
   const text = job.log.map((line, index) => `${logTimestamp(job.started_at, index * 10)} ${line}`).join('\n');
   return { response: { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text }, call: { operation: 'GetLogBlob', mutates: false } };
 };

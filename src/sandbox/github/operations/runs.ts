@@ -34,7 +34,7 @@ export const listRunsForRepo: GithubOperation = (call) => list(call, call.repo.r
 
 /** `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs`: one workflow's runs, by id or file name. */
 export const listWorkflowRuns: GithubOperation = (call, [workflowId]) => {
-  const workflow = findWorkflow(call.repo.workflows, decodeURIComponent(workflowId!));
+  const workflow = findWorkflow(call.repo.workflows, workflowId!);
   if (!workflow) return { response: githubError(404, 'Not Found'), call: { operation: 'ListWorkflowRuns', mutates: false } };
   return list(call, call.repo.runs.filter((run) => run.workflowId === workflow.id), 'ListWorkflowRuns');
 };

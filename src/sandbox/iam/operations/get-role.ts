@@ -1,4 +1,4 @@
-import { iamError, iamResponse } from '../xml';
+import { iamResponse, noSuchRole } from '../xml';
 import { roleArn, roleId } from '../roles';
 import type { IamOperation } from './operation';
 
@@ -8,7 +8,7 @@ export const getRole: IamOperation = {
   run(params, state) {
     const name = params.get('RoleName') ?? '';
     const role = state.roles.get(name);
-    if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
+    if (!role) return noSuchRole(name);
     return iamResponse('GetRole', {
       Role: {
         Path: role.path,

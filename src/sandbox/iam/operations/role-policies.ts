@@ -1,4 +1,4 @@
-import { iamError, iamResponse } from '../xml';
+import { iamError, iamResponse, noSuchRole } from '../xml';
 import type { IamOperation } from './operation';
 
 /** ListRolePolicies: the names of a role's inline policies. */
@@ -7,7 +7,7 @@ export const listRolePolicies: IamOperation = {
   run(params, state) {
     const name = params.get('RoleName') ?? '';
     const role = state.roles.get(name);
-    if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
+    if (!role) return noSuchRole(name);
     return iamResponse('ListRolePolicies', { PolicyNames: { member: Object.keys(role.policies) }, IsTruncated: false });
   },
 };
@@ -19,7 +19,7 @@ export const getRolePolicy: IamOperation = {
     const name = params.get('RoleName') ?? '';
     const policyName = params.get('PolicyName') ?? '';
     const role = state.roles.get(name);
-    if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
+    if (!role) return noSuchRole(name);
     const document = role.policies[policyName];
     if (!document) return iamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
     return iamResponse('GetRolePolicy', { RoleName: name, PolicyName: policyName, PolicyDocument: encodeURIComponent(JSON.stringify(document)) });
@@ -31,7 +31,7 @@ export const listAttachedRolePolicies: IamOperation = {
   mutates: false,
   run(params, state) {
     const name = params.get('RoleName') ?? '';
-    if (!state.roles.has(name)) return iamError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
+    if (!state.roles.has(name)) return noSuchRole(name);
     return iamResponse('ListAttachedRolePolicies', { AttachedPolicies: {}, IsTruncated: false });
   },
 };

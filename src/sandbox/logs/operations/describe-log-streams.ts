@@ -4,6 +4,7 @@ import { paginate } from '../../aws-json/pagination';
 import { sandboxAccountId } from '../../aws-json/account';
 import { sandboxCredentials } from '../../credentials';
 import type { SandboxStates } from '../../states';
+import { requestedLogGroup } from '../group-name';
 
 const input = z.object({
   logGroupName: z.string().min(1).optional(),
@@ -20,7 +21,7 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = input.logGroupName ?? input.logGroupIdentifier;
+    const groupName = requestedLogGroup(input);
     if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.orderBy === 'LastEventTime' && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');

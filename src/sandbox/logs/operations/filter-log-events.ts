@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
+import { requestedLogGroup } from '../group-name';
 import { compileFilterPattern, UnsupportedFilterPatternError } from '../filter-pattern';
 import type { LogEvent } from '../state';
 
@@ -24,7 +25,7 @@ export const filterLogEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = input.logGroupName ?? input.logGroupIdentifier?.replace(/^arn:.*:log-group:/, '').replace(/:\*$/, '');
+    const groupName = requestedLogGroup(input);
     if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.logStreamNames && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix are mutually exclusive');

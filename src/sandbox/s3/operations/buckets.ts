@@ -1,5 +1,5 @@
 import type { ServiceReply } from '../../core/service';
-import type { S3State } from '../state';
+import type { S3Bucket, S3State } from '../state';
 import { s3Xml } from '../xml';
 
 /** ListBuckets (`GET /`). */
@@ -8,5 +8,13 @@ export function listBuckets(state: S3State): ServiceReply {
   return {
     response: s3Xml('ListAllMyBucketsResult', { Owner: { ID: 'sandbox', DisplayName: 'sandbox' }, Buckets: { Bucket: buckets } }),
     call: { operation: 'ListBuckets', mutates: false },
+  };
+}
+
+/** GetBucketLocation (`GET /bucket?location`): the bucket's region, empty for us-east-1 as S3 answers. */
+export function getBucketLocation(bucket: S3Bucket): ServiceReply {
+  return {
+    response: s3Xml('LocationConstraint', bucket.region === 'us-east-1' ? '' : bucket.region),
+    call: { operation: 'GetBucketLocation', mutates: false },
   };
 }

@@ -3,26 +3,23 @@ import type { XmlNode } from '../../core/xml';
 import { sortedKeys, type S3Bucket } from '../state';
 import { s3Error, s3Xml } from '../xml';
 
-function firstIndexAfter(keys: string[], after: string): number {
+/** The index of the first key for which `before` is false; `before` holds for a leading run of the sorted keys. */
+function partitionPoint(keys: string[], before: (key: string) => boolean): number {
   let low = 0;
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (keys[mid]! <= after) low = mid + 1;
+    if (before(keys[mid]!)) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
-function firstIndexFrom(keys: string[], from: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid]! < from) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+/** True when `marker` is a common prefix of this listing: it ends at the first delimiter after the prefix. */
+function isCommonPrefix(marker: string, prefix: string, delimiter: string): boolean {
+  if (!delimiter || !marker.startsWith(prefix)) return false;
+  const rest = marker.slice(prefix.length);
+  return rest.endsWith(delimiter) && rest.indexOf(delimiter) === rest.length - delimiter.length;
 }
 
 /** ListObjectsV2 (`?list-type=2`) and ListObjects (v1, `marker`), with prefix, delimiter, paging and URL encoding. */
@@ -38,10 +35,11 @@ export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceRe
   }
   const urlEncode = query.get('encoding-type') === 'url';
   const encode = (text: string) => (urlEncode ? encodeURIComponent(text).replace(/%2F/g, '/') : text);
-  let after = v2 ? (query.get('continuation-token') ? Buffer.from(query.get('continuation-token')!, 'base64').toString() : query.get('start-after') ?? '') : query.get('marker') ?? '';
+  const after = v2 ? (query.get('continuation-token') ? Buffer.from(query.get('continuation-token')!, 'base64').toString() : query.get('start-after') ?? '') : query.get('marker') ?? '';
   const keys = sortedKeys(bucket);
-  let index = after ? firstIndexAfter(keys, after) : 0;
-  index = Math.max(index, firstIndexFrom(keys, prefix));
+  let index = Math.max(after ? partitionPoint(keys, (key) => key <= after) : 0, partitionPoint(keys, (key) => key < prefix));
+  // A page that ended on a common prefix resumes after every key under it, not inside it.
+  if (isCommonPrefix(after, prefix, delimiter)) while (index < keys.length && keys[index]!.startsWith(after)) index++;
 
   const contents: XmlNode[] = [];
   const prefixes: string[] = [];
@@ -58,7 +56,7 @@ export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceRe
     const cut = delimiter ? rest.indexOf(delimiter) : -1;
     if (cut >= 0) {
       const common = prefix + rest.slice(0, cut + delimiter.length);
-      if (prefixes[prefixes.length - 1] !== common) prefixes.push(common);
+      prefixes.push(common);
       last = common;
       // skip every key under this common prefix
       while (index + 1 < keys.length && keys[index + 1]!.startsWith(common)) index++;
@@ -74,14 +72,13 @@ export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceRe
     });
     last = key;
   }
-  after = last;
   const body: XmlNode = {
     Name: bucket.name,
     Prefix: encode(prefix),
     ...(v2 ? {} : { Marker: encode(query.get('marker') ?? '') }),
     ...(v2 && query.get('continuation-token') ? { ContinuationToken: query.get('continuation-token')! } : {}),
-    ...(v2 && truncated ? { NextContinuationToken: Buffer.from(after).toString('base64') } : {}),
-    ...(!v2 && truncated && delimiter ? { NextMarker: encode(after) } : {}),
+    ...(v2 && truncated ? { NextContinuationToken: Buffer.from(last).toString('base64') } : {}),
+    ...(!v2 && truncated && delimiter ? { NextMarker: encode(last) } : {}),
     ...(v2 ? { KeyCount: contents.length + prefixes.length } : {}),
     MaxKeys: maxKeys,
     ...(delimiter ? { Delimiter: encode(delimiter) } : {}),
