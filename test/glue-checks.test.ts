@@ -136,6 +136,12 @@ describe('finding the failed run', () => {
     expect(evidenceOf(result, 'job run')).toMatchObject({ job: 'arai-raw-to-processed', state: 'SUCCEEDED' });
   });
 
+  it('reports error, never a healthy symptom, when --param jobRunId names a run that does not exist', async () => {
+    const params = { jobRunId: 'jr_does_not_exist' };
+    expect(await h.run(jobRunFailed, { params })).toMatchObject({ status: 'error', summary: expect.stringContaining('no job run jr_does_not_exist') });
+    expect(await h.run(failedJobRun, { params })).toMatchObject({ status: 'error', error: { name: 'JobRunNotFoundError' } });
+  });
+
   it('fails when a configured job does not exist', async () => {
     const env = { ...sandboxConfig, pipeline: { ...sandboxConfig.pipeline!, glueJobs: ['arai-gone'] } };
     expect(await h.run(jobRunFailed, { env })).toMatchObject({ status: 'fail', summary: 'Glue job arai-gone does not exist' });

@@ -1,10 +1,18 @@
 import type { JobRun } from '@aws-sdk/client-glue';
-import { combineVerdicts, fail, link, notConfigured, skip, type CheckContext, type SubjectVerdict } from '../../check-api';
+import { combineVerdicts, error, fail, link, notConfigured, skip, type CheckContext, type SubjectVerdict } from '../../check-api';
 import type { PipelineConfig } from '../../config/areas/pipeline';
 import type { CheckResult } from '../../model';
 import { lookback } from '../stepfunctions/lookback';
 import { glueJobConsoleUrl, glueRunConsoleUrl } from './console-url';
 import { findFailedRun } from './find-failed-run';
+
+/** The job run named by --param jobRunId is in none of the jobs searched. */
+export class JobRunNotFoundError extends Error {
+  override name = 'JobRunNotFoundError';
+  constructor(readonly jobRunId: string, readonly jobs: readonly string[]) {
+    super(`no job run ${jobRunId} in ${jobs.join(', ')}`);
+  }
+}
 
 /** The parameters that name a job run instead of the most recent failed one. */
 export const jobRunParams = {
@@ -49,7 +57,8 @@ export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, j
     }
   }
   const judged = parts.filter((p) => p.result.status !== 'skip');
-  if (runId && judged.length === 0) return skip(`no job run ${runId} in ${jobs.join(', ')}`);
+  // A run the user named that does not exist is a request the check cannot answer, never a healthy symptom.
+  if (runId && judged.length === 0) return error(`could not tell: no job run ${runId} in ${jobs.join(', ')}`, new JobRunNotFoundError(runId, jobs));
   // Jobs without a failed run say nothing about the ones with one.
   return combineVerdicts(judged.length ? judged : parts);
 }
