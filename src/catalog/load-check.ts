@@ -43,8 +43,9 @@ export function loadCheck(root: string, modulePath: string): CheckDefinition {
   return validateCheckExport(modulePath, mod.default);
 }
 
-/** Like `loadCheck`, through a given loader (a test runner's `import()`). */
-export async function importCheck(root: string, modulePath: string, load: ModuleLoader): Promise<CheckDefinition> {
+/** Like `loadCheck`, through a given loader (a test runner's `import()`); without one, `loadCheck` itself. */
+export async function importCheck(root: string, modulePath: string, load?: ModuleLoader): Promise<CheckDefinition> {
+  if (!load) return loadCheck(root, modulePath);
   let mod: { default?: unknown };
   try {
     mod = (await load(path.resolve(root, modulePath))) as { default?: unknown };

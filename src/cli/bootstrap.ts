@@ -1,12 +1,12 @@
 import path from 'node:path';
+import { prepareSnowflakeEnvironment } from '../clients/snowflake-env';
 
 /**
  * Process settings every entry point applies before any SDK loads: no cloud metadata probes, no
  * telemetry shapes from the Snowflake driver, and no AWS SDK notice about future Node versions.
  */
 export function bootstrapProcess(): void {
-  process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION ??= 'true';
-  process.env.SF_TELEMETRY_DISABLE_CONNECTION_SHAPE ??= '1';
+  prepareSnowflakeEnvironment();
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 

@@ -26,12 +26,13 @@ export interface CommandIo {
   screen: Screen;
 }
 
+const exitCodesHelp = 'Exit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.';
+
 /** Builds the commander program from the option table. */
 export function buildProgram(): Command {
   const program = new Command('npm run check --')
     .description('Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step.')
     .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1 (default: every scenario)')
-    .addHelpText('after', '\nExit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.')
     .exitOverride()
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   for (const spec of Object.values(checkOptions)) {
@@ -65,7 +66,7 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.help') {
-      io.out(program.helpInformation() + '\nExit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.\n');
+      io.out(`${program.helpInformation()}\n${exitCodesHelp}\n`);
       return exitCodes.ok;
     }
     io.err(`${(error as Error).message}\n${program.helpInformation()}`);

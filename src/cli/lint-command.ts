@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { CheckModuleError, importCheck, loadCheck, type ModuleLoader } from '../catalog/load-check';
-import { allSteps, formatDiagnostic, type Diagnostic, type Runbook } from '../model';
+import { CheckModuleError, importCheck, type ModuleLoader } from '../catalog/load-check';
+import { allSteps, compareDiagnostics, formatDiagnostic, type Diagnostic, type Runbook } from '../model';
 import { defaultLayout, listCheckModules, loadRunbook } from '../parser/load';
 import type { CommandIo } from './check-command';
 import { exitCodes } from './options';
@@ -22,8 +22,7 @@ export async function findCheckModuleProblems(root: string, runbook: Runbook, ex
     if (!ref || !known.has(ref.modulePath)) continue;
     if (!loaded.has(ref.modulePath)) {
       try {
-        if (options.loadModule) await importCheck(root, ref.modulePath, options.loadModule);
-        else loadCheck(root, ref.modulePath);
+        await importCheck(root, ref.modulePath, options.loadModule);
         loaded.set(ref.modulePath, null);
       } catch (error) {
         loaded.set(ref.modulePath, error instanceof CheckModuleError ? error : new CheckModuleError(ref.modulePath, String(error), { cause: error }));
@@ -69,9 +68,7 @@ export async function runLintCommand(argv: readonly string[], defaultRoot: strin
   }
   const layout = defaultLayout(root);
   const { runbook, diagnostics } = await loadRunbook(layout);
-  const all = [...diagnostics, ...(await findCheckModuleProblems(root, runbook, await listCheckModules(layout), options))].sort(
-    (a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column,
-  );
+  const all = [...diagnostics, ...(await findCheckModuleProblems(root, runbook, await listCheckModules(layout), options))].sort(compareDiagnostics);
   for (const diagnostic of all) io.out(`${formatDiagnostic(diagnostic)}\n`);
   io.out(`${lintSummary(runbook, all)}\n`);
   return all.some((d) => d.severity === 'error') ? exitCodes.failed : exitCodes.ok;

@@ -18,6 +18,11 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${head}\n  ${formatPosition(diagnostic.related.position)}: ${diagnostic.related.message}`;
 }
 
+/** Orders diagnostics by file, line and column, as editors list them. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column;
+}
+
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

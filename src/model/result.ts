@@ -13,6 +13,11 @@ export interface ConsoleLink {
   url: string;
 }
 
+/** True for links a report may make clickable: http(s) only, never `javascript:` or `data:`. */
+export function isWebLink(link: ConsoleLink): boolean {
+  return /^https?:\/\//i.test(link.url);
+}
+
 /** What a check or action reports, beyond its status. */
 interface ResultBody {
   summary: string;

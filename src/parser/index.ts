@@ -1,4 +1,4 @@
-import type { Diagnostic, Runbook } from '../model';
+import { compareDiagnostics, type Diagnostic, type Runbook } from '../model';
 import { buildDocument } from './build-document';
 import { parseMarkdown } from './markdown';
 import { findCheckLinkProblems, findDuplicateIds } from './validate';
@@ -32,11 +32,5 @@ export function parseRunbook(documents: readonly RunbookDocument[], checkModules
     diagnostics.push(...model.diagnostics);
   }
   diagnostics.push(...findDuplicateIds(runbook), ...findCheckLinkProblems(runbook, checkModules));
-  return { runbook, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column,
-  );
+  return { runbook, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

@@ -1,4 +1,4 @@
-import type { RunReport, StepOutcome } from '../model';
+import { isWebLink, type RunReport, type StepOutcome } from '../model';
 import { evidenceLines } from './evidence-text';
 import { closingLine } from './terminal';
 
@@ -12,7 +12,7 @@ export function escapeMarkdown(text: string): string {
 function details(outcome: StepOutcome): string[] {
   if (outcome.status === 'pass' || outcome.check === null) return [];
   const lines = outcome.evidence.flatMap(evidenceLines).map((line) => `    ${line}`);
-  const links = outcome.links.filter((l) => /^https?:\/\//i.test(l.url)).map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
+  const links = outcome.links.filter(isWebLink).map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
   return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', ...(lines.length ? [...lines, ''] : []), ...(links.length ? [...links, ''] : [])];
 }
 

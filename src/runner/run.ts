@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CheckDefinition, Clock } from '../check-api';
 import { createServiceClients, type ServiceClients } from '../clients';
-import { importCheck, loadCheck, type ModuleLoader } from '../catalog/load-check';
+import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
 import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
 import { auditLogPath } from '../reporters/locations';
@@ -59,11 +59,7 @@ async function loadChecks(root: string, steps: readonly Step[], load?: ModuleLoa
   for (const step of steps) {
     const modulePath = step.check?.modulePath;
     if (!modulePath || loaded.has(modulePath)) continue;
-    try {
-      loaded.set(modulePath, load ? await importCheck(root, modulePath, load) : loadCheck(root, modulePath));
-    } catch (error) {
-      loaded.set(modulePath, error as Error);
-    }
+    loaded.set(modulePath, await importCheck(root, modulePath, load).catch((error: Error) => error));
   }
   return loaded;
 }

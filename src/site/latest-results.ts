@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
-import { reportVersion, statuses, type JsonValue } from '../model';
+import { isWebLink, reportVersion, statuses, type JsonValue } from '../model';
 import { latestReportPath } from '../reporters/locations';
 import { evidenceText } from './evidence-text';
-import type { LinkView, StepResultView } from './step-view';
+import type { StepResultView } from './step-view';
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
@@ -40,8 +40,6 @@ export interface LatestResults {
   problem?: string;
 }
 
-const webLink = (link: LinkView): boolean => /^https?:\/\//i.test(link.url);
-
 /** Reads `.runbook/results/latest.json` under `root`; a missing document means no results yet. */
 export function readLatestResults(root: string, file = latestReportPath): LatestResults {
   const byStep = new Map<string, LatestResult>();
@@ -71,7 +69,7 @@ export function readLatestResults(root: string, file = latestReportPath): Latest
         status: outcome.status,
         summary: outcome.summary,
         evidence: outcome.evidence.map((item) => ({ label: item.label, value: evidenceText(item.value) })),
-        links: (outcome.links ?? []).filter(webLink),
+        links: (outcome.links ?? []).filter(isWebLink),
         environment: report.environment,
         world: report.world,
         startedAt: report.startedAt,

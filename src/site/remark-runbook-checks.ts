@@ -2,7 +2,7 @@ import type { Link, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { loadCheck } from '../catalog/load-check';
-import { formatDiagnostic, type Diagnostic } from '../model';
+import { compareDiagnostics, formatDiagnostic } from '../model';
 import { buildDocument } from '../parser/build-document';
 import { checkCommand } from './check-command';
 import { documentSourceOf } from './document-source';
@@ -48,7 +48,7 @@ const remarkRunbookChecks: Plugin<[RemarkRunbookChecksOptions], Root> = (options
     const problems = [...model.diagnostics, ...checks.diagnostics];
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatDiagnostic(warning));
     const errors = problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) throw new RunbookBuildError(sortByPosition(errors));
+    if (errors.length > 0) throw new RunbookBuildError(errors.sort(compareDiagnostics));
     if (steps.length === 0) return;
 
     const latest = readLatestResults(options.root, options.resultsFile);
@@ -84,8 +84,4 @@ export default remarkRunbookChecks;
 /** Replaces a check link by its text: the module path means nothing to a reader of the site. */
 function unwrapLink(siblings: unknown[], link: Link): void {
   siblings.splice(siblings.indexOf(link), 1, ...link.children);
-}
-
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
