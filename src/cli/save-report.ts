@@ -1,8 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFileAtomic } from '../util/atomic-file';
 
-/** Writes a report file, creating its folder; the path is resolved against the working directory. */
+/** Writes a report file atomically, creating its folder; the path is resolved against the working directory. */
 export async function writeReportFile(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, text, 'utf8');
+  await writeFileAtomic(file, text);
 }

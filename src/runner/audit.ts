@@ -1,6 +1,5 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import path from 'node:path';
+import { appendLine } from '../util/atomic-file';
 
 /** One line of the audit log: who ran which action where, what it did, and how it ended. */
 export interface AuditRecord {
@@ -27,6 +26,5 @@ export function currentUser(): string {
 
 /** Appends a record to the audit log (JSON lines), creating its folder when needed. */
 export async function appendAudit(file: string, record: AuditRecord): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(record)}\n`, 'utf8');
+  await appendLine(file, JSON.stringify(record));
 }
