@@ -3,6 +3,7 @@ import { dbtTarget, targetsFromConfig, type ServiceTargets } from '../clients';
 import { airflowPathPrefix, sandboxAirflowToken } from '../sandbox/airflow/credentials';
 import { sandboxCredentials } from '../sandbox/credentials';
 import { githubPathPrefix, sandboxGithubToken } from '../sandbox/github/token';
+import type { FaultSpec } from '../sandbox/faults/schema';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
 /** An environment name that the configuration does not define; lists the ones it does. */
@@ -65,7 +66,7 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sand
  * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world,
  * unless RUNBOOK_SANDBOX_URL names one already running (`npm run sandbox`, for drills).
  */
-export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined): Promise<OpenEnvironment> {
+export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined, faults: FaultSpec[] = []): Promise<OpenEnvironment> {
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
@@ -79,6 +80,6 @@ export async function openEnvironment(config: RunbookConfig, name: string | unde
     if (world) throw new WorldOutsideSandboxError(environment, running);
     return { name: environment, config: envConfig, targets: sandboxTargets({ url: running }, envConfig), sandbox: null, close: async () => undefined };
   }
-  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world });
+  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults });
   return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
 }

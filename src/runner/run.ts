@@ -5,6 +5,7 @@ import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
 import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
 import { auditLogPath } from '../reporters/locations';
+import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
 import { openEnvironment } from './environment';
@@ -29,6 +30,8 @@ export interface RunRequest {
   log?: (message: string) => void;
   /** How check modules are loaded (default: `require`). */
   loadModule?: ModuleLoader;
+  /** Faults for the sandbox the run starts (latency, broken answers), besides the world's own. */
+  sandboxFaults?: FaultSpec[];
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
 }
@@ -70,7 +73,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const startedAt = clock.now();
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
-  const env = await openEnvironment(request.config, request.environment, request.world);
+  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults);
   const clients = createServiceClients(env.targets, { readOnly: true });
   let writable: ServiceClients | undefined;
   const user = currentUser();

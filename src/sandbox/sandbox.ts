@@ -12,6 +12,9 @@ import { githubPathPrefix, sandboxGithubToken } from './github/token';
 import { services } from './services';
 import type { SandboxStates } from './states';
 import { ZodError } from 'zod';
+import { FaultPlan } from './faults/plan';
+import { sendWithFaults } from './faults/respond';
+import type { FaultSpec } from './faults/schema';
 import { loadWorld, WorldError, worldsDir as defaultWorldsDir, type World } from './world/load-world';
 
 /** How to start a sandbox. */
@@ -22,6 +25,10 @@ export interface SandboxOptions {
   port?: number;
   clock?: Clock;
   worldsDir?: string;
+  /** Faults to inject besides the world's own (`faults` in its world.json): latency, broken answers, hangs. */
+  faults?: FaultSpec[];
+  /** The seed of the random source that decides which calls a fault with a `rate` hits. */
+  faultSeed?: number;
 }
 
 /** A running sandbox: its address, world, service states and call log. */
@@ -31,6 +38,9 @@ export interface Sandbox {
   world: World;
   states: SandboxStates;
   calls: CallLog;
+  /** The faults in force: the world's, then the options'; `setFaults` replaces them (also `POST /_sandbox/faults`). */
+  faults: FaultPlan;
+  setFaults(faults: FaultSpec[]): void;
   /** Replaces the world (and every service's state) with another one. */
   loadWorld(name: string): Promise<void>;
   /** `NAME=VALUE` settings that point any client at this sandbox. */
@@ -65,6 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let world = loadWorld(options.world ?? 'healthy', clock.now(), dir);
   let states = await buildStates(world, clock);
   const calls = new CallLog();
+  const faultsOf = (w: World): FaultSpec[] => [...(w.header.faults ?? []), ...(options.faults ?? [])];
+  const faults = new FaultPlan(faultsOf(world), options.faultSeed);
   let baseUrl = 'http://127.0.0.1';
 
   const control = async (request: SandboxRequest): Promise<SandboxResponse> => {
@@ -75,7 +87,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return jsonResponse(200, { world: world.name });
     }
     if (path === '/_sandbox/world') return jsonResponse(200, { world: world.name, description: world.header.description });
-    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls or /_sandbox/world` });
+    if (path === '/_sandbox/faults' && request.method === 'POST') {
+      try {
+        faults.replace(JSON.parse(request.body.toString('utf8') || '[]') as FaultSpec[], options.faultSeed);
+      } catch (error) {
+        return jsonResponse(400, { message: `Unexpected faults document: ${error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message}` });
+      }
+      return jsonResponse(200, faults.list());
+    }
+    if (path === '/_sandbox/faults') return jsonResponse(200, faults.list());
+    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world or /_sandbox/faults` });
   };
 
   const dispatch = async (request: SandboxRequest, key: ServiceKey | null): Promise<ServiceReply | SandboxResponse> => {
@@ -98,9 +119,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const reply = 'response' in result ? result : null;
         const response = reply ? reply.response : (result as SandboxResponse);
         const size = response.body ? Buffer.byteLength(response.body) : 0;
-        if (reply) calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size });
-        outgoing.writeHead(response.status, { 'content-length': String(size), ...response.headers });
-        outgoing.end(request.method === 'HEAD' ? undefined : response.body);
+        const decision = reply ? faults.decide(service, reply.call.operation) : { latencyMs: 0, applied: [] };
+        if (reply) {
+          const fault = decision.applied.length ? { fault: decision.applied.join('+') } : {};
+          calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size, ...fault });
+        }
+        await sendWithFaults(outgoing, response, decision, request.method === 'HEAD');
       } catch (error) {
         const body = JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message });
         calls.add({ at: clock.now().toISOString(), service, operation: 'internal-error', mutates: false, status: 500, bytesOut: body.length });
@@ -127,12 +151,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return states;
     },
     calls,
+    faults,
+    setFaults: (specs) => faults.replace(specs, options.faultSeed),
     async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);
       const nextStates = await buildStates(next, clock);
       await disposeStates(states);
       states = nextStates;
       world = next;
+      faults.replace(faultsOf(next), options.faultSeed);
       calls.clear();
     },
     environment: () => ({

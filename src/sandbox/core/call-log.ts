@@ -9,6 +9,8 @@ export interface CallRecord {
   status: number;
   /** Bytes of the response body: lets tests bound what a check read. */
   bytesOut: number;
+  /** The faults injected into this call's answer (`latency`, `empty-body+latency`…), when any. */
+  fault?: string;
 }
 
 /** The log of every call the sandbox served, in order; tests prove read-only behaviour and count calls from it. */

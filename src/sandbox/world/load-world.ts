@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { faultSchema } from '../faults/schema';
 import { mergePatch } from './merge-patch';
 import { resolveRelativeTimes } from './relative-time';
 
@@ -13,6 +14,8 @@ const worldHeaderSchema = z.strictObject({
   extends: z.string().min(1).optional(),
   /** For drills: which steps should fail in this world. Never read by the sandbox's services. */
   expect: z.record(z.string(), z.enum(['pass', 'fail', 'warn', 'skip'])).optional(),
+  /** Faults the sandbox injects while this world is loaded (latency, broken answers); not inherited by worlds that extend it. */
+  faults: z.array(faultSchema).optional(),
 });
 
 /** A world's header: what it stages, what it extends. */
