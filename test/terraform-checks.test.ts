@@ -133,6 +133,26 @@ describe('scenario 3.6 checks against the sandbox', () => {
     });
   });
 
+  it('a state document uploaded as the plan artifact is an error naming the artifact, the run and how to produce a plan', async () => {
+    // A JSON merge patch over the healthy plan: null removes every key a plan has, leaving a state document.
+    const planKeys = ['planned_values', 'resource_changes', 'resource_drift', 'prior_state', 'configuration', 'output_changes', 'errored', 'complete', 'applyable', 'timestamp'];
+    const state = { format_version: '1.0', values: { root_module: {} }, ...Object.fromEntries(planKeys.map((key) => [key, null])) };
+    const worlds = customWorlds({ 'state-as-plan': runPatch({ artifacts: { 'terraform-plan': { files: { 'plan.json': state } } } }) });
+    try {
+      await inWorld(
+        'state-as-plan',
+        async (run) =>
+          expect(run(planProtectedResources)).rejects.toMatchObject({
+            name: 'NotAPlanError',
+            message: expect.stringMatching(/^plan\.json in artifact terraform-plan of run #\d+ is a Terraform state document .*terraform plan -out tfplan && terraform show -json tfplan$/),
+          }),
+        worlds,
+      );
+    } finally {
+      rmSync(worlds, { recursive: true, force: true });
+    }
+  });
+
   it('the plan checks skip when the run uploaded no plan artifact, or it expired', async () => {
     const worlds = customWorlds({
       'no-artifact': runPatch({ artifacts: { 'terraform-plan': null } }),

@@ -5,6 +5,7 @@ import { link, notConfigured, skip, type CheckContext } from '../../check-api';
 import type { TerraformConfig } from '../../config/areas/terraform';
 import type { ConsoleLink, SkipResult } from '../../model';
 import { readZipEntry, zipEntryNames } from '../github/unzip';
+import { ZipReadError } from '../github/zip-directory';
 import { githubStatus } from '../github/request-errors';
 import { latestCompletedRun, type RunSummary } from '../github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../github/workflow-settings';
@@ -57,6 +58,16 @@ async function fromBinaryPlan(file: string, maxBytes: number): Promise<LoadedPla
   return skip(`terraform.plan.binaryFile is set, but neither terraform nor tofu is installed to render ${file}`);
 }
 
+/** The plan file out of the artifact zip; a zip that cannot be read is a ZipReadError that names the artifact and run. */
+function readArtifactFile(archive: Buffer, artifact: { name: string; file: string }, runNumber: number, maxBytes: number): Buffer | null {
+  try {
+    return readZipEntry(archive, artifact.file, maxBytes);
+  } catch (error) {
+    if (error instanceof ZipReadError) throw new ZipReadError(`artifact ${artifact.name} of run #${runNumber}: ${error.message}`, error.entry);
+    throw error;
+  }
+}
+
 async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artifact: { name: string; file: string }): Promise<LoadedPlan | SkipResult> {
   const workflow = terraformWorkflow(ctx);
   if (isSkip(workflow)) return workflow;
@@ -76,7 +87,7 @@ async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artif
     if (githubStatus(error) === 410) return skip(`the ${artifact.name} artifact of run #${latest.runNumber} has expired`);
     throw error;
   }
-  const entry = readZipEntry(archive, artifact.file, terraform.plan.maxBytes);
+  const entry = readArtifactFile(archive, artifact, latest.runNumber, terraform.plan.maxBytes);
   if (!entry) throw new PlanFormatError(`the ${artifact.name} artifact has no ${artifact.file}; it holds ${zipEntryNames(archive).join(', ') || 'nothing'}`, null);
   return { plan: parsePlanText(entry.toString('utf8'), `${artifact.file} in artifact ${artifact.name} of run #${latest.runNumber}`), source: { kind: 'artifact', run: latest, artifact: artifact.name, file: artifact.file } };
 }
