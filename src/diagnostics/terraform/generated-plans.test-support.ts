@@ -26,6 +26,18 @@ export interface GeneratedPlans {
   remove(): void;
 }
 
+/** Two resources replaced when the trigger changes: destroy first, and create first (create_before_destroy). */
+const replaced = (trigger: string) => `
+resource "terraform_data" "replaced" {
+  input            = "r"
+  triggers_replace = ["${trigger}"]
+}
+resource "terraform_data" "replaced_cbd" {
+  input            = "c"
+  triggers_replace = ["${trigger}"]
+  lifecycle { create_before_destroy = true }
+}`;
+
 const before = `
 resource "terraform_data" "keep" { input = "a" }
 resource "terraform_data" "change" { input = "v1" }
@@ -33,15 +45,7 @@ resource "terraform_data" "gone" { input = "x" }
 resource "terraform_data" "forgotten" { input = "f" }
 resource "terraform_data" "old_name" { input = "m" }
 resource "terraform_data" "edited" { input = "as configured" }
-resource "terraform_data" "replaced" {
-  input            = "r"
-  triggers_replace = ["t1"]
-}
-resource "terraform_data" "replaced_cbd" {
-  input            = "c"
-  triggers_replace = ["t1"]
-  lifecycle { create_before_destroy = true }
-}
+${replaced('t1')}
 `;
 
 const after = `
@@ -58,15 +62,7 @@ moved {
   to   = terraform_data.new_name
 }
 resource "terraform_data" "new_name" { input = "m" }
-resource "terraform_data" "replaced" {
-  input            = "r"
-  triggers_replace = ["t2"]
-}
-resource "terraform_data" "replaced_cbd" {
-  input            = "c"
-  triggers_replace = ["t2"]
-  lifecycle { create_before_destroy = true }
-}
+${replaced('t2')}
 import {
   to = terraform_data.imported
   id = "imported-id"
