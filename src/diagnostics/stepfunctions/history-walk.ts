@@ -49,7 +49,7 @@ export function isContainer(entry: StateEntry): boolean {
  * `…StateEntered` event where ids are numbers (real AWS), else to the latest open state.
  */
 export class OpenStates {
-  private readonly open: StateEntry[] = [];
+  private open: StateEntry[] = [];
   private readonly byId = new Map<number, EventLike>();
   private lastExit: Exit | null = null;
 
@@ -61,7 +61,9 @@ export class OpenStates {
     if (type.endsWith('StateEntered')) return this.enter(type.replace(/StateEntered$/, ''), details);
     if (type.endsWith('StateExited')) {
       const name = String(details.name ?? '');
-      this.remove(name);
+      const exited = this.latest((e) => e.name === name);
+      // A Map or Parallel that exits ends the states still open inside it (a failed iteration's, a Fail state).
+      if (exited) this.open = this.open.filter((e) => e !== exited && !e.enclosing.includes(exited));
       this.lastExit = { state: name, value: decodeJsonField(details.output)?.value ?? null };
     } else if (type === 'MapStateStarted' || type === 'ParallelStateStarted') {
       const container = this.latest((e) => e.type === type.replace(/StateStarted$/, ''));

@@ -25,10 +25,6 @@ export const resourceChangeSchema = z.looseObject({
   mode: z.enum(['managed', 'data']),
   type: z.string().min(1),
   name: z.string().min(1),
-  index: z.unknown().optional(),
-  index_unknown: z.boolean().optional(),
-  /** The deposed object's key, for a change to an object a create_before_destroy replace left behind. */
-  deposed: z.string().optional(),
   provider_name: z.string().optional(),
   action_reason: z.string().optional(),
   change: changeSchema,

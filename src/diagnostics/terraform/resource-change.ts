@@ -22,8 +22,6 @@ export interface ResourceChange {
   previousAddress?: string;
   /** Set when the change imports an existing object (`import` block); `id` is null while the import id is unknown. */
   importing?: { id: string | null };
-  /** The key of a deposed object (left behind by an interrupted create_before_destroy replace). */
-  deposed?: string;
   before: unknown;
   after: unknown;
 }
@@ -59,7 +57,6 @@ export function normaliseChange(raw: RawResourceChange): ResourceChange {
     ...(raw.change.replace_paths?.length ? { replacePaths: raw.change.replace_paths.map((path) => path.join('.')) } : {}),
     ...(raw.previous_address && raw.previous_address !== raw.address ? { previousAddress: raw.previous_address } : {}),
     ...(importing ? { importing: { id: importing.id ?? null } } : {}),
-    ...(raw.deposed ? { deposed: raw.deposed } : {}),
     before: raw.change.before ?? null,
     after: raw.change.after ?? null,
   };
