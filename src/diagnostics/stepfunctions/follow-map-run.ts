@@ -1,5 +1,6 @@
 import { ListExecutionsCommand, SFNServiceException, type SFNClient } from '@aws-sdk/client-sfn';
 import { findFailedState, type FailedState } from './failed-state';
+import type { EventLike } from './history-walk';
 import { readHistory } from './read-history';
 
 /**
@@ -28,7 +29,7 @@ export async function followMapRun(sfn: SFNClient, failed: FailedState, signal?:
 }
 
 /** The failed state of an execution's history, followed into a distributed Map's failed child execution. */
-export async function failedStateOf(sfn: SFNClient, events: Parameters<typeof findFailedState>[0], signal?: AbortSignal): Promise<FailedState | null> {
+export async function failedStateOf(sfn: SFNClient, events: readonly EventLike[], signal?: AbortSignal): Promise<FailedState | null> {
   const failed = findFailedState(events);
   return failed ? followMapRun(sfn, failed, signal) : null;
 }
