@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import projectConfig from '../runbook.config';
 import terraformStateLock from '../checks/dynamodb/terraform-state-lock';
 import terraformWorkflowRun from '../checks/github/terraform-workflow-run';
@@ -21,6 +21,8 @@ import { runSteps } from '../src/runner/run';
 import { selectSteps } from '../src/runner/select';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { worldsDir } from '../src/sandbox/world/load-world';
+import { generatePlans, type GeneratedPlans } from '../src/diagnostics/terraform/generated-plans.test-support';
+import { terraformBinary, terraformSkipMessage } from '../src/diagnostics/terraform/terraform-cli.test-support';
 import { describeOutcomes, root } from './support/project';
 
 const config = validateConfig(projectConfig);
@@ -108,7 +110,7 @@ describe('scenario 3.6 checks against the sandbox', () => {
 
   it('a configured plan file that is not a plan makes the plan checks throw a PlanFormatError (an error, not a fail)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-plan-'));
-    writeFileSync(path.join(dir, 'plan.json'), '{"format_version":"2.0"}');
+    writeFileSync(path.join(dir, 'plan.json'), '{"format_version":"2.0","planned_values":{}}');
     try {
       await inWorld('healthy', async (run) => {
         const env = { ...sandboxConfig, terraform: { ...sandboxConfig.terraform!, plan: { file: path.join(dir, 'plan.json'), maxBytes: 1 << 20 } } };
@@ -116,6 +118,38 @@ describe('scenario 3.6 checks against the sandbox', () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an errored plan with no changes (OpenTofu\'s own plan-error output) makes every plan check warn that it is incomplete, never pass', async () => {
+    const file = path.join(root, 'test', 'fixtures', 'real', 'terraform', 'opentofu_showjson_plan-error.json');
+    await inWorld('healthy', async (run) => {
+      const env = { ...sandboxConfig, terraform: { ...sandboxConfig.terraform!, plan: { file, maxBytes: 1 << 20 } } };
+      for (const check of [planProtectedResources, planDrift, planUnexpectedChanges]) {
+        const result = await run(check, env);
+        expect(result.status, check.id).toBe('warn');
+        expect(result.summary, check.id).toContain('Terraform stopped planning at an error ("errored": true)');
+      }
+    });
+  });
+
+  it('a state document uploaded as the plan artifact is an error naming the artifact, the run and how to produce a plan', async () => {
+    // A JSON merge patch over the healthy plan: null removes every key a plan has, leaving a state document.
+    const planKeys = ['planned_values', 'resource_changes', 'resource_drift', 'prior_state', 'configuration', 'output_changes', 'errored', 'complete', 'applyable', 'timestamp'];
+    const state = { format_version: '1.0', values: { root_module: {} }, ...Object.fromEntries(planKeys.map((key) => [key, null])) };
+    const worlds = customWorlds({ 'state-as-plan': runPatch({ artifacts: { 'terraform-plan': { files: { 'plan.json': state } } } }) });
+    try {
+      await inWorld(
+        'state-as-plan',
+        async (run) =>
+          expect(run(planProtectedResources)).rejects.toMatchObject({
+            name: 'NotAPlanError',
+            message: expect.stringMatching(/^plan\.json in artifact terraform-plan of run #\d+ is a Terraform state document .*terraform plan -out tfplan && terraform show -json tfplan$/),
+          }),
+        worlds,
+      );
+    } finally {
+      rmSync(worlds, { recursive: true, force: true });
     }
   });
 
@@ -224,5 +258,56 @@ describe('the 3.6.5 re-run action', () => {
     const modules = runbook.scenarios.flatMap((s) => s.steps).flatMap((s) => (s.check && existsSync(path.join(root, s.check.modulePath)) ? [s.check.modulePath] : []));
     expect(modules).toEqual(expect.arrayContaining(['checks/github/rerun-failed-jobs.ts', 'checks/dynamodb/terraform-state-lock.ts']));
     for (const module of modules) expect(readFileSync(path.join(root, module), 'utf8'), module).not.toMatch(/['"`]apply['"`]\s*[,\]]|terraform apply/);
+  });
+});
+
+describe.skipIf(!terraformBinary)(`scenario 3.6 plan checks on plans the terraform binary wrote (${terraformBinary ?? terraformSkipMessage})`, () => {
+  let plans: GeneratedPlans;
+  beforeAll(() => {
+    plans = generatePlans();
+  }, 120_000);
+  afterAll(() => plans?.remove());
+  const withPlan = (file: string, extra: Partial<NonNullable<EnvironmentConfig['terraform']>> = {}): EnvironmentConfig => ({ ...sandboxConfig, terraform: { ...sandboxConfig.terraform!, ...extra, plan: { file, maxBytes: 1 << 22 } } });
+
+  it('a plan Terraform stopped at an error warns in 3.6.2, 3.6.3, the symptom check and 3.6.4, naming the reason', async () => {
+    await inWorld('healthy', async (run) => {
+      for (const check of [planProtectedResources, planDrift, planUnexpectedChanges, ciRolePermissions]) {
+        const result = await run(check, withPlan(plans.errored));
+        expect(result, check.id).toMatchObject({ status: 'warn', summary: expect.stringContaining('"errored": true') });
+      }
+    });
+  });
+
+  it('a -target plan warns in 3.6.2 that it is incomplete', async () => {
+    await inWorld('healthy', async (run) => expect(await run(planProtectedResources, withPlan(plans.targeted))).toMatchObject({ status: 'warn', summary: expect.stringContaining('"complete": false') }));
+  });
+
+  it('3.6.2 counts imports, forgets and moves, and warns on the failing check block', async () => {
+    await inWorld('healthy', async (run) => {
+      const result = await run(planProtectedResources, withPlan(plans.everyAction));
+      expect(result.status).toBe('warn');
+      expect(result.summary).toBe('the plan destroys no protected resource, but checks failed: check.health failed: keep is not b (1 to import, 1 to create, 2 to update, 2 to replace, 1 to delete, 1 to forget, 1 to read, 1 moved)');
+    });
+  });
+
+  it('3.6.2 fails on deletes and both replace orders of a protected type, and warns (not fails) on a forget', async () => {
+    await inWorld('healthy', async (run) => {
+      const result = await run(planProtectedResources, withPlan(plans.everyAction, { protectedTypes: ['terraform_data'] }));
+      expect(result.status).toBe('fail');
+      const destroyed = (evidenceOf(result, 'protected resources destroyed') as Array<{ address: string; action: string; replaceOrder?: string }>).map((d) => [d.address, d.action, d.replaceOrder ?? null]);
+      expect(destroyed).toEqual([
+        ['terraform_data.gone', 'delete', null],
+        ['terraform_data.replaced', 'replace', 'delete-first'],
+        ['terraform_data.replaced_cbd', 'replace', 'create-first'],
+      ]);
+      const forgotten = await run(planProtectedResources, withPlan(plans.everyAction, { protectedTypes: ['terraform_data'], protectedAddresses: [] }));
+      expect(evidenceOf(forgotten, 'forgotten (left standing, no longer managed)')).toEqual(['terraform_data.forgotten']);
+    });
+  });
+
+  it.each(['state', 'emptyState', 'uiStream'] as const)('the %s document given as the plan is an error that says how to produce a plan', async (name) => {
+    await inWorld('healthy', async (run) => {
+      await expect(run(planDrift, withPlan(plans[name]))).rejects.toMatchObject({ name: 'NotAPlanError', message: expect.stringContaining('terraform plan -out tfplan && terraform show -json tfplan') });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { defineCheck, evidence, pass, skip } from '../../src/check-api';
-import { affectedModels, describeFailure, failures } from '../../src/diagnostics/dbt/failures';
+import { affectedModels, describeFailure, failureName, failures } from '../../src/diagnostics/dbt/failures';
 import { loadManifest, loadRunResults } from '../../src/diagnostics/dbt/load-artifacts';
 
 /** 3.4.2: maps each failing test to the model it tests (and each erroring model to itself), with the test's SQL file. */
@@ -21,9 +21,13 @@ export default defineCheck({
       evidence('failures', found.map(describeFailure)),
       evidence('skipped downstream', skipped.map((m) => m.name)),
     ];
-    const unmapped = found.filter((f) => !f.model).map((f) => f.result.uniqueId);
-    if (unmapped.length) seen.push(evidence('not in the manifest', unmapped));
+    const onSources = found.filter((f) => !f.model && f.source).map(failureName);
+    const unmapped = found.filter((f) => !f.model && !f.source).map((f) => f.result.uniqueId);
+    if (onSources.length) seen.push(evidence('failing tests on sources', onSources));
+    if (unmapped.length) seen.push(evidence('not mapped to a model', unmapped));
     const names = failing.map((m) => `${m.name} (${m.originalFilePath ?? 'file unknown'})`);
-    return pass(`failing model${failing.length === 1 ? '' : 's'}: ${names.join(', ') || 'none mapped'}${skipped.length ? `; ${skipped.length} downstream model(s) skipped` : ''}`, { evidence: seen });
+    const sources = onSources.length ? `; ${onSources.join(', ')}: no model to fix, the loaded data breaks the test` : '';
+    const models = names.length || !onSources.length ? `failing model${failing.length === 1 ? '' : 's'}: ${names.join(', ') || 'none mapped'}` : 'no failing model';
+    return pass(`${models}${sources}${skipped.length ? `; ${skipped.length} downstream model(s) skipped` : ''}`, { evidence: seen });
   },
 });

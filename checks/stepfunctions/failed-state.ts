@@ -1,6 +1,6 @@
 import { defineCheck, evidence, fail, link } from '../../src/check-api';
 import { glueRunConsoleUrl } from '../../src/diagnostics/glue/console-url';
-import { findFailedState } from '../../src/diagnostics/stepfunctions/failed-state';
+import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
 import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
 
@@ -15,7 +15,7 @@ export default defineCheck({
   run: (ctx) =>
     withFailedExecution(ctx, async ({ execution, region, consoleLink }) => {
       const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
-      const failed = findFailedState(history.events);
+      const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);
       const links = [consoleLink];
       const seen = [evidence('history events read', { events: history.events.length, truncated: history.truncated })];
       if (!failed) {
@@ -23,9 +23,11 @@ export default defineCheck({
       }
       seen.unshift(
         evidence('failed state', { name: failed.state, type: failed.stateType, event: failed.eventType, eventId: failed.eventId, attempts: failed.attempts }),
+        evidence('inside', failed.enclosing.map((e) => ({ ...e }))),
         evidence('error', failed.error),
         evidence('cause', failed.cause),
       );
+      if (failed.mapRun) seen.push(evidence('map run', { ...failed.mapRun }));
       if (failed.glueRun) {
         seen.push(evidence('glue job run', { ...failed.glueRun }));
         if (failed.glueRun.jobName) links.push(link(`Glue job run ${failed.glueRun.id}`, glueRunConsoleUrl(region, failed.glueRun.jobName, failed.glueRun.id)));
@@ -35,6 +37,7 @@ export default defineCheck({
         : typeof failed.cause === 'string'
           ? failed.cause.slice(0, 300)
           : JSON.stringify(failed.cause)?.slice(0, 300) ?? 'no cause';
-      return fail(`state ${failed.state ?? '(none entered)'} failed with ${failed.error ?? 'no error name'}${failed.attempts > 1 ? ` after ${failed.attempts} attempts` : ''}: ${detail}`, { evidence: seen, links });
+      const inside = failed.enclosing.length ? ` (inside ${failed.enclosing.map((e) => `${e.type} ${e.state}`).join(' › ')})` : '';
+      return fail(`state ${failed.state ?? '(none entered)'}${inside} failed with ${failed.error ?? 'no error name'}${failed.attempts > 1 ? ` after ${failed.attempts} attempts` : ''}: ${detail}${failed.mapRun?.note ? `; ${failed.mapRun.note}` : ''}`, { evidence: seen, links });
     }),
 });

@@ -1,5 +1,5 @@
 import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
-import { findFailedState } from '../../src/diagnostics/stepfunctions/failed-state';
+import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
 import { isJsonObject } from '../../src/diagnostics/stepfunctions/json-field';
 import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
@@ -15,7 +15,7 @@ export default defineCheck({
   run: (ctx) =>
     withFailedExecution(ctx, async ({ execution, pipeline, consoleLink }) => {
       const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
-      const failed = findFailedState(history.events);
+      const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);
       const links = [consoleLink];
       if (!failed || failed.state === null) return warn(`execution ${execution.name} failed before entering a state: no state input to review`, { links });
       const required = pipeline.requiredInputKeys;

@@ -1,6 +1,6 @@
 import { defineCheck, evidence, fail, notConfigured, pass } from '../../src/check-api';
 import { taskStates } from '../../src/diagnostics/stepfunctions/definition';
-import { findFailedState } from '../../src/diagnostics/stepfunctions/failed-state';
+import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
 import { glueJobReferences } from '../../src/diagnostics/stepfunctions/integrations';
 import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
@@ -22,7 +22,7 @@ export default defineCheck({
       const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
       const exited = new Set(history.events.filter((e) => e.type?.endsWith('StateExited')).map((e) => e.stateExitedEventDetails?.name ?? ''));
       const entered = new Set(history.events.filter((e) => e.type?.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name ?? ''));
-      const failed = findFailedState(history.events);
+      const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);
       const completed = jobStates.filter((s) => exited.has(s) && s !== failed?.state);
       const notReached = jobStates.filter((s) => !entered.has(s));
       const seen = [evidence('glue job states', jobStates), evidence('completed', completed), evidence('failed', failed?.state ?? null), evidence('never reached', notReached)];

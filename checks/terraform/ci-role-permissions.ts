@@ -1,4 +1,4 @@
-import { defineCheck, evidence, fail, link, notConfigured, pass, skip, type CheckContext } from '../../src/check-api';
+import { defineCheck, evidence, fail, link, notConfigured, pass, skip, warn, type CheckContext } from '../../src/check-api';
 import type { Evidence } from '../../src/model';
 import { logExcerpt } from '../../src/diagnostics/github/log-excerpt';
 import { failedConclusions, failedJobs, jobLog, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
@@ -7,6 +7,7 @@ import { findAccessDenials, type AccessDenial } from '../../src/diagnostics/iam-
 import { requiredActions, type RequiredAction } from '../../src/diagnostics/iam-actions/required-actions';
 import { simulatePrincipal } from '../../src/diagnostics/iam/simulate';
 import { loadPlan } from '../../src/diagnostics/terraform/load-plan';
+import { incompleteness } from '../../src/diagnostics/terraform/plan-caveats';
 
 /** Actions per SimulatePrincipalPolicy call. */
 const batchSize = 50;
@@ -55,8 +56,10 @@ export default defineCheck({
       problems.push(`the failed run's log shows ${logs.denials.length} access denial${logs.denials.length > 1 ? 's' : ''}${actions.length ? ` (${actions.join(', ')})` : ''}`);
     }
     const loaded = await loadPlan(ctx);
+    const missing = 'status' in loaded ? [] : incompleteness(loaded.plan);
     if ('status' in loaded) notes.push(`plan not read: ${loaded.summary}`);
     else {
+      if (missing.length) seen.push(evidence('plan incomplete because', missing));
       const needed = requiredActions(loaded.plan.changes);
       seen.push(evidence('actions the plan needs', needed.required.map((r) => ({ ...r }))), evidence('resource types without a known action list', needed.unmappedTypes));
       if (!terraform.ciRoleArn) notes.push('policy simulation skipped: terraform.ciRoleArn is not configured');
@@ -71,6 +74,8 @@ export default defineCheck({
     if (problems.length) return fail(problems.join('; '), { evidence: seen, links });
     // Neither the logs nor the plan could be read: nothing was checked, so nothing passed.
     if (logs.notRead && 'status' in loaded) return skip(`workflow logs not read (${logs.notRead}); ${notes.join('; ')}`, { evidence: seen, links });
+    // An incomplete plan may need actions it does not list: the simulation cannot vouch for them.
+    if (missing.length) return warn(`the plan is incomplete, so the actions it needs may be more than those simulated: ${missing.join('; ')}; ${notes.join('; ')}`, { evidence: seen, links });
     return pass([logs.notRead ? `workflow logs not read: ${logs.notRead}` : 'no access denial in the logs', ...notes].join('; '), { evidence: seen, links });
   },
 });

@@ -1,5 +1,7 @@
 import type { DagRun, TaskInstance, TaskLog } from '../diagnostics/airflow/model';
-import { parseClearedTasks, parseDagRuns, parseLogContent, parseTaskInstancePage, parseTextLog } from '../diagnostics/airflow/parse';
+import { parseLogContent } from '../diagnostics/airflow/log-content';
+import { parseClearedTasks, parseDagRuns, parseTaskInstancePage } from '../diagnostics/airflow/parse';
+import { parseTextLog } from '../diagnostics/airflow/text-log';
 import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
 import type { AirflowTarget } from './targets';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { logExcerpt } from './log-excerpt';
-import { MalformedAirflowResponseError, parseDagRuns, parseLogContent, parseTaskInstances } from './parse';
+import { MalformedAirflowResponseError, parseDagRuns, parseTaskInstances } from './parse';
 
 const realDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'real', 'airflow');
 const present = existsSync(realDir);
@@ -47,28 +47,6 @@ describe('parsing Airflow responses of both API versions', () => {
     expect(() => parseDagRuns({ runs: [] })).toThrow(/dag_runs/);
   });
 
-  it("v1's text log is split into lines with their timestamp and level", () => {
-    const { lines } = parseLogContent({ content: 'worker-0\n*** Found local files:\n[2026-01-01T00:00:00.000+0000] {subprocess.py:93} ERROR - Database Error\n', continuation_token: 'x' });
-    expect(lines).toEqual([
-      { timestamp: null, level: null, text: 'worker-0' },
-      { timestamp: null, level: null, text: '*** Found local files:' },
-      { timestamp: '2026-01-01T00:00:00.000+0000', level: 'error', text: 'Database Error' },
-    ]);
-  });
-
-  it("Airflow 2.0–2.3's Python tuple log content is unwrapped before splitting", () => {
-    const { lines } = parseLogContent({ content: "[('worker-0', '[2021-01-01 00:00:00,000] {taskinstance.py:1} INFO - one\\n[2021-01-01 00:00:01,000] {taskinstance.py:2} ERROR - two')]" });
-    expect(lines.map((l) => [l.level, l.text])).toEqual([['info', 'one'], ['error', 'two']]);
-  });
-
-  it("v2's structured log content drops the source group markers and keeps event, level and timestamp", () => {
-    const { lines } = parseLogContent({ content: [{ event: '::group::Log message source details', sources: ['/x.log'] }, { event: '::endgroup::' }, { event: 'boom', level: 'error', timestamp: '2026-01-01T00:00:00Z', logger: 'task' }, 'plain string line'] });
-    expect(lines).toEqual([
-      { timestamp: '2026-01-01T00:00:00Z', level: 'error', text: 'boom' },
-      { timestamp: null, level: null, text: 'plain string line' },
-    ]);
-  });
-
   it('the excerpt keeps error lines (dbt reports failures at INFO) and ignores a clean dbt summary', () => {
     const excerpt = logExcerpt([
       { timestamp: null, level: 'info', text: 'Done. PASS=9 WARN=0 ERROR=0 SKIP=0 TOTAL=9' },
@@ -77,15 +55,5 @@ describe('parsing Airflow responses of both API versions', () => {
     ]);
     expect(excerpt.errorLines).toEqual(['INFO Failure in test unique_fct_reviews_review_id (models/marts/schema.yml)']);
     expect(excerpt.totalLines).toBe(3);
-  });
-});
-
-describe('multi-line log records', () => {
-  it("a v1 line without the [time] {file} LEVEL prefix continues the record above, like v2's events", () => {
-    const { lines } = parseLogContent({ content: '[2026-01-01T00:00:00.000+0000] {subprocess.py:93} ERROR - Encountered an error:\nCompilation Error\n  Run "dbt deps"\n[2026-01-01T00:00:01.000+0000] {subprocess.py:97} INFO - exit 2' });
-    expect(lines).toEqual([
-      { timestamp: '2026-01-01T00:00:00.000+0000', level: 'error', text: 'Encountered an error:\nCompilation Error\n  Run "dbt deps"' },
-      { timestamp: '2026-01-01T00:00:01.000+0000', level: 'info', text: 'exit 2' },
-    ]);
   });
 });

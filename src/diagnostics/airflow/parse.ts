@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DagRun, LogLine, TaskInstance } from './model';
+import type { DagRun, TaskInstance } from './model';
 
 /** Raised when an Airflow response does not have the documented shape; names the first problems. */
 export class MalformedAirflowResponseError extends Error {
@@ -35,7 +35,8 @@ const taskInstanceSchema = z.object({
   hostname: z.string().nullish(),
 });
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/** Parses a response with its schema; a mismatch is a MalformedAirflowResponseError naming the first problems. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new MalformedAirflowResponseError(what, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   return parsed.data;
@@ -85,53 +86,4 @@ export function parseTaskInstancePage(body: unknown): { instances: TaskInstance[
 export function parseClearedTasks(body: unknown): Array<{ taskId: string; runId: string }> {
   const parsed = parseWith(z.object({ task_instances: z.array(z.object({ task_id: z.string(), dag_run_id: z.string() })) }), body, 'clearTaskInstances');
   return parsed.task_instances.map((ti) => ({ taskId: ti.task_id, runId: ti.dag_run_id }));
-}
-
-const textLine = /^\[(\d{4}-\d\d-\d\d[T ][\d:.,]+(?:[+-]\d{2}:?\d{2}|Z)?)\]\s+(?:\{[^}]*\}\s+)?(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s?(.*)$/;
-
-/**
- * Splits Airflow 2's text log into records, reading the timestamp and level of `[ts] {file.py:1} LEVEL - text` lines.
- * A line without that prefix continues the record above it (a traceback, a multi-line dbt error), as v2's structured events do.
- */
-export function parseTextLog(text: string): LogLine[] {
-  const records: LogLine[] = [];
-  let previous: LogLine | null = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.length === 0) continue;
-    const match = textLine.exec(line);
-    if (match) {
-      previous = { timestamp: match[1]!, level: match[2]!.toLowerCase(), text: match[3]! };
-      records.push(previous);
-    } else if (previous) {
-      previous.text += `\n${line}`;
-    } else {
-      records.push({ timestamp: null, level: null, text: line });
-    }
-  }
-  return records;
-}
-
-/** Airflow 2.0–2.3 sends log content as a Python repr of (host, text) tuples: `[('worker', '…\\n…')]`. */
-function unwrapTupleRepr(content: string): string {
-  const match = /^\[\('(?:[^'\\]|\\.)*',\s*'((?:[^'\\]|\\.)*)'\)\]$/s.exec(content.trim());
-  if (!match) return content;
-  return match[1]!.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\'/g, "'").replace(/\\\\/g, '\\');
-}
-
-/** Parses a log response: v1's `content` string (or a tuple repr), or v2's list of structured messages or strings. */
-export function parseLogContent(body: unknown): { lines: LogLine[]; continuationToken: string | null } {
-  const parsed = parseWith(z.object({ content: z.union([z.string(), z.array(z.union([z.string(), z.record(z.string(), z.unknown())]))]), continuation_token: z.string().nullish() }), body, 'log');
-  const token = parsed.continuation_token ?? null;
-  if (typeof parsed.content === 'string') return { lines: parseTextLog(unwrapTupleRepr(parsed.content)), continuationToken: token };
-  const lines: LogLine[] = [];
-  for (const item of parsed.content) {
-    if (typeof item === 'string') {
-      lines.push(...parseTextLog(item));
-      continue;
-    }
-    const event = typeof item.event === 'string' ? item.event : JSON.stringify(item);
-    if (event.startsWith('::group::') || event === '::endgroup::') continue;
-    lines.push({ timestamp: typeof item.timestamp === 'string' ? item.timestamp : null, level: typeof item.level === 'string' ? item.level.toLowerCase() : null, text: event });
-  }
-  return { lines, continuationToken: token };
 }

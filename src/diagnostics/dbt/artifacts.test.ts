@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failureName, failures, warnings } from './failures';
 import { parseManifest } from './manifest';
 import { isProblem, parseRunResults } from './run-results';
 import { MalformedArtifactError, UnsupportedSchemaVersionError } from './schema-version';
-import { testedModel, testSqlFile } from './tested-model';
+import { summaryLine } from './summarize-run';
+import { testedModel, testedSource, testSqlFile } from './tested-model';
 import { upstreamModels } from './upstream';
 
 const realDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'real', 'dbt');
@@ -57,7 +59,7 @@ describe('artifact versions', () => {
   it('an unknown run_results schema version is a clear, typed error naming the supported ones', () => {
     const document = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v9.json', dbt_version: '2.0.0', generated_at: 'x' }, results: [] };
     expect(() => parseRunResults(document)).toThrow(UnsupportedSchemaVersionError);
-    expect(() => parseRunResults(document)).toThrow(/run-results schema v9 \(written by dbt 2\.0\.0\), expected one of v2, v3, v4, v5, v6/);
+    expect(() => parseRunResults(document)).toThrow(/run-results schema v9 \(written by dbt 2\.0\.0\), expected one of v2, v3, v4, v5, v6, written by dbt 0\.20 to 1\.11/);
   });
 
   it('a manifest handed to the run_results parser is reported as the wrong kind, not parsed', () => {
@@ -68,5 +70,41 @@ describe('artifact versions', () => {
   it('a run_results whose rows lack unique ids is malformed, with the offending path', () => {
     const document = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json', generated_at: 'x' }, results: [{ status: 'pass' }] };
     expect(() => parseRunResults(document)).toThrow(/results\.0\.unique_id/);
+  });
+});
+
+describe.skipIf(!present)(`summaries, warnings and source tests of real dbt runs (${present ? '../shared/real/dbt' : 'absent: skipped'})`, () => {
+  it.each(files.filter((f) => f.startsWith('run_results') || f.startsWith('rr_')))('%s: the summary counts every result, so its parts add up to TOTAL', (file) => {
+    const counts = [...summaryLine(parseRunResults(read(file))).matchAll(/([A-Z][A-Z -]*?)=(\d+)/g)].map((m) => [m[1]!.trim(), Number(m[2])] as const);
+    const total = counts.find(([bucket]) => bucket === 'TOTAL')![1];
+    expect(counts.filter(([bucket]) => bucket !== 'TOTAL').reduce((sum, [, n]) => sum + n, 0)).toBe(total);
+    expect(total).toBe(parseRunResults(read(file)).results.length);
+  });
+
+  it('counts the no-op of a dbt 1.10 build (an exposure) in its own NO-OP bucket', () => {
+    expect(summaryLine(parseRunResults(read('rr_v6_1.10.11_build_warn216_noop_exposure__scooters.json')))).toBe('PASS=57 WARN=1 ERROR=0 SKIP=0 NO-OP=1 TOTAL=59');
+  });
+
+  it('finds the warning test with its 216 rows, and names it as a test on a source', () => {
+    const run = parseRunResults(read('rr_v6_1.10.11_build_warn216_noop_exposure__scooters.json'));
+    const manifest = parseManifest(read('manifest_v12_1.10.11__scooters.json'));
+    expect(failures(run, manifest)).toEqual([]);
+    const [warned] = warnings(run, manifest);
+    expect(warned).toMatchObject({ model: null, result: { status: 'warn', failures: 216 }, source: { sourceName: 'scooters_raw', name: 'users' } });
+    expect(failureName(warned!)).toBe('source test source_not_null_scooters_raw_users_sex on source scooters_raw.users');
+  });
+
+  it.each(files.filter((f) => f.startsWith('manifest')))('%s: every test on a source alone maps to that source', (file) => {
+    const manifest = parseManifest(read(file));
+    const onSources = [...manifest.nodes.values()].filter((n) => n.resourceType === 'test' && n.dependsOn.length > 0 && n.dependsOn.every((d) => d.startsWith('source.')));
+    for (const test of onSources) expect(testedSource(test, manifest)?.uniqueId, test.uniqueId).toBe(test.dependsOn[0]);
+  });
+});
+
+describe('a dbt 0.20 project: run_results v2 supported, manifest v2 not (test/fixtures/real/dbt)', () => {
+  it('refuses the manifest naming the dbt releases whose manifests are read', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real', 'dbt', 'manifest_v2_dbt0.20_snowflake__metadata_only.json'), 'utf8'));
+    expect(() => parseManifest(manifest)).toThrow(UnsupportedSchemaVersionError);
+    expect(() => parseManifest(manifest)).toThrow('Unexpected manifest schema v2 (written by dbt 0.20.0rc1), expected one of v4, v5, v6, v7, v8, v9, v10, v11, v12, written by dbt 1.0 to 1.11');
   });
 });

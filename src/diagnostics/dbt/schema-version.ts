@@ -5,6 +5,13 @@ export const supportedVersions = {
   sources: [1, 2, 3],
 } as const;
 
+/** The dbt releases that write the supported schema versions (schemas.getdbt.com; checked against real artifacts in ../shared/real/dbt). */
+export const supportedDbtReleases: Record<keyof typeof supportedVersions, string> = {
+  'run-results': 'dbt 0.20 to 1.11 (v2: 0.20, v3: 0.21, v4: 1.0–1.4, v5: 1.5–1.7, v6: 1.8 and later)',
+  manifest: 'dbt 1.0 to 1.11 (v4: 1.0, v5: 1.1, … v11: 1.7, v12: 1.8 and later)',
+  sources: 'dbt 0.19 and later',
+};
+
 /** A dbt artifact kind. */
 export type ArtifactKind = keyof typeof supportedVersions;
 
@@ -23,7 +30,7 @@ export class UnsupportedSchemaVersionError extends Error {
     super(
       `Unexpected ${kind} schema ${schemaVersion}${dbtVersion ? ` (written by dbt ${dbtVersion})` : ''}, expected one of ${supportedVersions[kind]
         .map((v) => `v${v}`)
-        .join(', ')}: upgrade runbook-as-code or regenerate the artifact with a supported dbt version`,
+        .join(', ')}, written by ${supportedDbtReleases[kind]}: upgrade runbook-as-code or regenerate the artifact with a supported dbt version`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { Manifest, ManifestNode } from './manifest';
+import type { Manifest, ManifestNode, ManifestSource } from './manifest';
 
 const modelTypes = new Set(['model', 'seed', 'snapshot']);
 
@@ -14,6 +14,13 @@ export function testedModel(test: ManifestNode, manifest: Manifest): ManifestNod
   const named = /^models\.(\w+)$/.exec(test.fileKeyName ?? '')?.[1] ?? /ref\(\s*['"](\w+)['"]\s*\)/.exec(String(test.testMetadata?.kwargs.model ?? ''))?.[1];
   const parents = test.dependsOn.map(byId).filter((node): node is ManifestNode => node !== null && modelTypes.has(node.resourceType));
   return parents.find((node) => node.name === named) ?? parents[0] ?? null;
+}
+
+/** The source a test checks when it tests no model (a test declared under `sources:`), or null. */
+export function testedSource(test: ManifestNode, manifest: Manifest): ManifestSource | null {
+  if (test.resourceType !== 'test' || testedModel(test, manifest)) return null;
+  const id = test.dependsOn.find((parent) => parent.startsWith('source.'));
+  return id ? manifest.sources.get(id) ?? null : null;
 }
 
 /** The tests of a model, by the same rule. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isErrorLine, logExcerpt, stripTimestamp } from './log-excerpt';
+import { hasRealArtifacts, readReal, realArtifactsSkipMessage } from '../stepfunctions/real-artifacts.test-support';
+import { isErrorLine, logExcerpt, readableLine } from './log-excerpt';
 
 const stamp = (line: string, i: number) => `2026-11-26T01:00:${String(i).padStart(2, '0')}.1234567Z ${line}`;
 
 describe('job log excerpts', () => {
-  it('strips the timestamp GitHub puts before every line', () => {
-    expect(stripTimestamp('2026-11-26T01:00:00.1234567Z Plan: 1 to add\r')).toBe('Plan: 1 to add');
+  it('strips the timestamp GitHub puts before every line, the byte-order mark of the first, and terminal colours', () => {
+    expect(readableLine('2026-11-26T01:00:00.1234567Z Plan: 1 to add\r')).toBe('Plan: 1 to add');
+    expect(readableLine('\uFEFF2026-11-26T01:00:00.1234567Z \x1b[36;1mterraform plan\x1b[0m')).toBe('terraform plan');
   });
 
   it("recognises GitHub's ##[error], Terraform's boxed Error: and AWS access denials as error lines", () => {
@@ -41,5 +43,17 @@ describe('job log excerpts', () => {
   it("falls back to the log's last lines when no line reads as an error", () => {
     const log = ['one', 'two', 'three', ''].join('\n');
     expect(logExcerpt(log, 2)).toMatchObject({ errorLines: [], lines: ['two', 'three'], truncated: true, totalLines: 3 });
+  });
+});
+
+describe.skipIf(!hasRealArtifacts)(`a coloured Terraform error in a job log (${hasRealArtifacts ? 'github_actions/tf11_plan_error_colored.stderr.txt' : realArtifactsSkipMessage})`, () => {
+  const stderr = hasRealArtifacts ? readReal('github_actions/tf11_plan_error_colored.stderr.txt') : '';
+  const log = ['Run terraform plan -input=false', ...stderr.split('\n'), '##[error]Terraform exited with code 1.'].map(stamp).join('\n');
+
+  it('is found as an error line and quoted with its diagnostic box, without escape sequences', () => {
+    const excerpt = logExcerpt(log, 40);
+    expect(excerpt.errorLines).toEqual(['│ Error: Reference to undeclared resource', '##[error]Terraform exited with code 1.']);
+    expect(excerpt.lines).toContain('│ A managed resource "terraform_data" "missing" has not been declared in the');
+    expect(excerpt.lines.join('\n')).not.toMatch(/\x1b|\[0m/);
   });
 });

@@ -1,3 +1,5 @@
+import { stripAnsi } from '../strip-ansi';
+
 /** The lines of a job log worth showing: the errors, with a little context, bounded. */
 export interface LogExcerpt {
   /** Error lines found, without timestamps, at most `maxLines`. */
@@ -8,15 +10,15 @@ export interface LogExcerpt {
   truncated: boolean;
 }
 
-const timestampPrefix = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?/;
+const timestampPrefix = /^\uFEFF?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?/;
 const errorLine = /##\[error\]|(^|[│|\s])Error:|\bError acquiring the state lock\b|\bAccessDenied\b|\bis not authorized to perform\b|\bUnauthorizedOperation\b/;
 
-/** A log line without GitHub's timestamp prefix or a trailing carriage return. */
-export function stripTimestamp(line: string): string {
-  return line.replace(/\r$/, '').replace(timestampPrefix, '');
+/** A log line as a reader sees it: without GitHub's timestamp prefix, terminal colours (Terraform colours by default) or a trailing carriage return. */
+export function readableLine(line: string): string {
+  return stripAnsi(line.replace(/\r$/, '').replace(timestampPrefix, ''));
 }
 
-/** True for a line that reports an error (GitHub's `##[error]`, Terraform's `Error:`, AWS access denials). */
+/** True for a line that reports an error (GitHub's `##[error]`, Terraform's `Error:`, AWS access denials); give it a stripped line. */
 export function isErrorLine(line: string): boolean {
   return errorLine.test(line);
 }
@@ -37,7 +39,7 @@ function boxEnd(lines: readonly string[], index: number): number | null {
  * `context` lines), at most `maxLines` in all; without error lines, the log's last lines.
  */
 export function logExcerpt(log: string, maxLines: number, context = 4): LogExcerpt {
-  const all = log.split('\n').map(stripTimestamp);
+  const all = log.split('\n').map(readableLine);
   while (all.length && all[all.length - 1] === '') all.pop();
   const errorIndexes = all.flatMap((line, index) => (isErrorLine(line) ? [index] : []));
   const errorLines = errorIndexes.map((index) => all[index]!).slice(0, maxLines);

@@ -1,51 +1,32 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { fieldReader, zipEntries, ZipReadError, type ZipEntry } from './zip-directory';
 
-/** Raised for an archive this reader cannot read: not a zip, an unsupported method, or over the size limit. */
-export class ZipReadError extends Error {
-  override name = 'ZipReadError';
-  constructor(message: string, readonly entry?: string) {
-    super(message);
+function inflate(entry: ZipEntry, data: Buffer, maxBytes: number): Buffer {
+  if (entry.method === 0) return Buffer.from(data);
+  if (entry.method !== 8) throw new ZipReadError(`${entry.name} uses compression method ${entry.method}, expected stored (0) or deflate (8)`, entry.name);
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch (error) {
+    throw new ZipReadError(`${entry.name} could not be inflated: ${(error as Error).message}`, entry.name);
   }
 }
 
-/** Reads one file from a zip archive (stored or deflated entries), refusing entries over `maxBytes`. */
+/** Reads one file from a zip archive (stored or deflated, ZIP64 included), refusing entries over `maxBytes` or with a wrong CRC. */
 export function readZipEntry(archive: Buffer, name: string, maxBytes: number): Buffer | null {
-  const endAt = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endAt < 0 || endAt + 22 > archive.length) throw new ZipReadError('not a zip archive: no end of central directory');
-  const count = archive.readUInt16LE(endAt + 10);
-  let at = archive.readUInt32LE(endAt + 16);
-  for (let i = 0; i < count; i++) {
-    if (archive.readUInt32LE(at) !== 0x02014b50) throw new ZipReadError('malformed zip: bad central directory entry');
-    const method = archive.readUInt16LE(at + 10);
-    const compressedSize = archive.readUInt32LE(at + 20);
-    const size = archive.readUInt32LE(at + 24);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const extraLength = archive.readUInt16LE(at + 30);
-    const commentLength = archive.readUInt16LE(at + 32);
-    const localAt = archive.readUInt32LE(at + 42);
-    const entryName = archive.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + extraLength + commentLength;
-    if (entryName !== name) continue;
-    if (size > maxBytes) throw new ZipReadError(`${name} is ${size} bytes, over the limit of ${maxBytes}`, name);
-    const dataAt = localAt + 30 + archive.readUInt16LE(localAt + 26) + archive.readUInt16LE(localAt + 28);
-    const data = archive.subarray(dataAt, dataAt + compressedSize);
-    if (method === 0) return Buffer.from(data);
-    if (method === 8) return inflateRawSync(data, { maxOutputLength: maxBytes });
-    throw new ZipReadError(`${name} uses compression method ${method}, expected stored (0) or deflate (8)`, name);
-  }
-  return null;
+  const entry = zipEntries(archive).find((e) => e.name === name);
+  if (!entry) return null;
+  if (entry.flags & 0x1) throw new ZipReadError(`${name} is encrypted`, name);
+  if (entry.size > maxBytes) throw new ZipReadError(`${name} is ${entry.size} bytes, over the limit of ${maxBytes}`, name);
+  const read = fieldReader(archive);
+  if (read.u32(entry.localHeaderOffset, `local header of ${name}`) !== 0x04034b50) throw new ZipReadError(`malformed zip: no local header for ${name} at byte ${entry.localHeaderOffset}`, name);
+  const dataAt = entry.localHeaderOffset + 30 + read.u16(entry.localHeaderOffset + 26, 'local name length') + read.u16(entry.localHeaderOffset + 28, 'local extra length');
+  if (dataAt + entry.compressedSize > archive.length) throw new ZipReadError(`malformed zip: the data of ${name} runs past the end of the archive (truncated download?)`, name);
+  const data = inflate(entry, archive.subarray(dataAt, dataAt + entry.compressedSize), maxBytes);
+  if (data.length !== entry.size || crc32(data) !== entry.crc32) throw new ZipReadError(`${name} is corrupt: its size or CRC-32 does not match the central directory`, name);
+  return data;
 }
 
 /** The names of the files in a zip archive. */
 export function zipEntryNames(archive: Buffer): string[] {
-  const endAt = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endAt < 0) throw new ZipReadError('not a zip archive: no end of central directory');
-  const names: string[] = [];
-  let at = archive.readUInt32LE(endAt + 16);
-  for (let i = 0; i < archive.readUInt16LE(endAt + 10); i++) {
-    const nameLength = archive.readUInt16LE(at + 28);
-    names.push(archive.toString('utf8', at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
-  }
-  return names;
+  return zipEntries(archive).map((entry) => entry.name);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceChange } from '../terraform/read-plan';
+import type { ResourceChange } from '../terraform/resource-change';
 import { findAccessDenials } from './access-denied';
 import { requiredActions } from './required-actions';
 
@@ -20,6 +20,14 @@ describe('IAM actions a plan needs', () => {
     expect(actions).not.toContain('glue:CreateJob');
     expect(required.find((r) => r.action === 's3:ListBucket')?.addresses).toEqual(['aws_s3_bucket.processed']);
     expect(unmappedTypes).toEqual(['aws_kinesis_stream']);
+  });
+
+  it('needs nothing for a forget, and no delete for a replace that only forgets the old object', () => {
+    const { required } = requiredActions([
+      change('aws_sqs_queue.kept', 'aws_sqs_queue', 'forget'),
+      { ...change('aws_glue_job.t', 'aws_glue_job', 'replace'), replaceOrder: 'create-then-forget' },
+    ]);
+    expect(required.map((r) => r.action)).toEqual(['glue:CreateJob', 'glue:GetJob', 'iam:PassRole']);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { ResourceChange } from '../terraform/read-plan';
-import { actionsByResourceType } from './resource-actions';
+import { destroysObject, type ResourceChange } from '../terraform/resource-change';
+import { actionsByResourceType, type ResourceTypeActions } from './resource-actions';
 
 /** One IAM action the plan needs, and the resource addresses that need it. */
 export interface RequiredAction {
@@ -13,19 +13,25 @@ export interface PlanPermissions {
   unmappedTypes: string[];
 }
 
+/** The provider calls one change needs: a replace creates (and deletes, unless the old object is only forgotten); a forget calls nothing. */
+function callsFor(change: ResourceChange, table: ResourceTypeActions): readonly string[] {
+  if (change.action === 'replace') return [...table.create, ...(destroysObject(change) ? table.delete : [])];
+  if (change.action === 'create' || change.action === 'update' || change.action === 'delete') return table[change.action];
+  return [];
+}
+
 /** Maps the plan's managed AWS changes to IAM actions (a replace needs both create and delete). */
 export function requiredActions(changes: readonly ResourceChange[]): PlanPermissions {
   const byAction = new Map<string, Set<string>>();
   const unmapped = new Set<string>();
   for (const change of changes) {
-    if (change.mode !== 'managed' || change.action === 'no-op' || change.action === 'read' || !change.type.startsWith('aws_')) continue;
+    if (change.mode !== 'managed' || change.action === 'no-op' || change.action === 'read' || change.action === 'forget' || !change.type.startsWith('aws_')) continue;
     const table = actionsByResourceType[change.type];
     if (!table) {
       unmapped.add(change.type);
       continue;
     }
-    const needed = change.action === 'replace' ? [...table.create, ...table.delete] : table[change.action];
-    for (const action of needed) {
+    for (const action of callsFor(change, table)) {
       if (!byAction.has(action)) byAction.set(action, new Set());
       byAction.get(action)!.add(change.address);
     }

@@ -62,6 +62,47 @@ describe('a state machine definition', () => {
   });
 });
 
+describe('Map, Parallel and Activity states', () => {
+  const nested = {
+    StartAt: 'Fan',
+    States: {
+      Fan: {
+        Type: 'Parallel',
+        Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2 }],
+        Branches: [
+          {
+            StartAt: 'Each',
+            States: {
+              Each: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'Load', States: { Load: { Type: 'Task', Resource: 'arn:aws:states:::glue:startJobRun.sync', Parameters: { JobName: 'j' }, End: true } } }, End: true },
+            },
+          },
+          { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:states:eu-west-1:123456789012:activity:review-scorer', End: true } } },
+        ],
+        End: true,
+      },
+    },
+  };
+
+  it('a Retry on an enclosing Parallel covers the tasks inside it, and the verdict says which', () => {
+    expect(judgeRetries(taskStates(nested))).toEqual([
+      { state: 'Load', path: 'States.Fan.Branches[0].States.Each.ItemProcessor.States.Load', kind: 'covered', errors: ['States.TaskFailed'], via: 'Parallel Fan' },
+      { state: 'Work', path: 'States.Fan.Branches[1].States.Work', kind: 'covered', errors: ['States.TaskFailed'], via: 'Parallel Fan' },
+    ]);
+  });
+
+  it('a Retry with no attempts on the enclosing state covers nothing', () => {
+    const without = structuredClone(nested);
+    without.States.Fan.Retry[0]!.MaxAttempts = 0;
+    expect(judgeRetries(taskStates(without)).map((v) => v.kind)).toEqual(['no-retry', 'no-retry']);
+  });
+
+  it('an Activity task needs no IAM action of the state machine role, and is not read as a service integration', () => {
+    const needed = requiredPermissions(taskStates(nested), arn);
+    expect(needed.map((n) => n.state)).toEqual(['Load']);
+    expect(parseIntegration('arn:aws:states:eu-west-1:123456789012:activity:review-scorer')).toBeNull();
+  });
+});
+
 describe.skipIf(!hasRealArtifacts)(`a real definition (${hasRealArtifacts ? 'LocalStack snapshot' : realArtifactsSkipMessage})`, () => {
   it('reads the SQS waitForTaskToken task of the snapshot, parsed or string-encoded, with its Catch and no Retry', () => {
     const snapshot = readRealJson<Record<string, { 'recorded-content': { describe_statemachine: { definition: unknown } } }>>('stepfunctions/localstack_snapshot_describe_execution_failed_and_history.json');
@@ -72,5 +113,12 @@ describe.skipIf(!hasRealArtifacts)(`a real definition (${hasRealArtifacts ? 'Loc
       expect(requiredPermissions([task!], arn)[0]).toMatchObject({ integration: 'sqs:sendMessage.waitForTaskToken', actions: ['sqs:SendMessage'] });
       expect(judgeRetries([task!])[0]!.kind).toBe('no-retry');
     }
+  });
+
+  it("reads the LocalStack Map definition's inner task and its own Retry on States.ALL", () => {
+    const definition = readRealJson('stepfunctions/asl_ls_map_catch_error_output_with_retry.json');
+    const tasks = taskStates(definition);
+    expect(tasks.map((t) => [t.name, t.enclosing.map((e) => e.state)])).toEqual([['ProcessItem', ['ProcessItems']]]);
+    expect(judgeRetries(tasks)).toEqual([{ state: 'ProcessItem', path: 'States.ProcessItems.ItemProcessor.States.ProcessItem', kind: 'covered', errors: ['States.ALL'] }]);
   });
 });

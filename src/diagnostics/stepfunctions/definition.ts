@@ -7,6 +7,13 @@ export interface Retrier {
   maxAttempts: number;
 }
 
+/** A Map or Parallel state around a Task state, with its own Retry (which re-runs the whole Map or branch set). */
+export interface EnclosingRetry {
+  state: string;
+  type: 'Map' | 'Parallel';
+  retry: Retrier[];
+}
+
 /** A Task state of a definition, wherever it is nested (Parallel branches, Map iterators). */
 export interface TaskState {
   name: string;
@@ -16,6 +23,8 @@ export interface TaskState {
   parameters: { [key: string]: JsonValue };
   retry: Retrier[];
   hasCatch: boolean;
+  /** The Map and Parallel states it runs inside, outermost first. */
+  enclosing: EnclosingRetry[];
 }
 
 /** Raised when a definition is not an Amazon States Language document. */
@@ -34,7 +43,7 @@ function retriers(value: JsonValue | undefined): Retrier[] {
   }));
 }
 
-function collect(states: JsonValue | undefined, path: string, out: TaskState[]): void {
+function collect(states: JsonValue | undefined, path: string, out: TaskState[], enclosing: EnclosingRetry[] = []): void {
   if (!isJsonObject(states)) return;
   for (const [name, state] of Object.entries(states)) {
     if (!isJsonObject(state)) continue;
@@ -47,12 +56,15 @@ function collect(states: JsonValue | undefined, path: string, out: TaskState[]):
         parameters: isJsonObject(state.Parameters) ? state.Parameters : isJsonObject(state.Arguments) ? state.Arguments : {},
         retry: retriers(state.Retry),
         hasCatch: Array.isArray(state.Catch) && state.Catch.length > 0,
+        enclosing,
       });
     }
-    if (Array.isArray(state.Branches)) state.Branches.forEach((branch, i) => isJsonObject(branch) && collect(branch.States, `${here}.Branches[${i}].States`, out));
+    if (state.Type !== 'Map' && state.Type !== 'Parallel') continue;
+    const inside = [...enclosing, { state: name, type: state.Type, retry: retriers(state.Retry) } satisfies EnclosingRetry];
+    if (Array.isArray(state.Branches)) state.Branches.forEach((branch, i) => isJsonObject(branch) && collect(branch.States, `${here}.Branches[${i}].States`, out, inside));
     for (const key of ['Iterator', 'ItemProcessor'] as const) {
       const inner = state[key];
-      if (isJsonObject(inner)) collect(inner.States, `${here}.${key}.States`, out);
+      if (isJsonObject(inner)) collect(inner.States, `${here}.${key}.States`, out, inside);
     }
   }
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFailedState, type EventLike } from './failed-state';
+import { findFailedState } from './failed-state';
+import type { EventLike } from './history-walk';
 import { hasRealArtifacts, readRealJson, realArtifactsSkipMessage } from './real-artifacts.test-support';
 
 type Snapshot = Record<string, { 'recorded-content': Record<string, { events?: EventLike[] }> }>;
@@ -76,5 +79,74 @@ describe('the failed state of a history', () => {
   it('forgets a failure that a retry of the same state recovered from', () => {
     const events = [entered(1, 'Only', {}), taskFailed(2, 'States.Timeout', 'slow'), { id: 3, type: 'TaskSucceeded', taskSucceededEventDetails: {} }, exited(4, 'Only', {})];
     expect(findFailedState(events)).toBeNull();
+  });
+});
+
+const fixture = (file: string): EventLike[] => (JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real', 'stepfunctions', file), 'utf8')) as { events: EventLike[] }).events;
+const sharedHistory = (file: string): EventLike[] => readRealJson<{ events: EventLike[] }>(`stepfunctions/${file}`).events;
+
+describe('a failure inside a Map: the LocalStack history of map_catch_error_output_with_retry (test/fixtures/real)', () => {
+  it.each([
+    ['as LocalStack recorded it', (e: EventLike[]) => e],
+    ['as real AWS sends it', asRealAwsSendsIt],
+  ])('keeps the original failure, not the Map failures that carry it, %s', (_form, shape) => {
+    const failed = findFailedState(shape(fixture('ls_error_output__map_catch_error_output_with_retry.history.json')))!;
+    // The task failed twice (one Retry) and was caught; the Fallback state then failed on its own expression.
+    expect(failed).toMatchObject({ state: 'Fallback', stateType: 'Pass', eventType: 'EvaluationFailed', error: 'States.QueryEvaluationError', attempts: 1 });
+    expect(failed.cause).toEqual(expect.stringContaining("The JSONata expression '$stateError'"));
+    expect(failed.enclosing).toEqual([{ state: 'ProcessItems', type: 'Map', attempts: 1 }]);
+  });
+
+  it('counts the attempts of the failing task only, when the catch is taken away', () => {
+    const events = fixture('ls_error_output__map_catch_error_output_with_retry.history.json').filter((e) => (e.id as number) <= 11);
+    const failed = findFailedState([...events, { id: 12, previousEventId: 11, type: 'MapStateFailed' }, { id: 13, previousEventId: 12, type: 'ExecutionFailed', executionFailedEventDetails: { error: 'Exception' } } as EventLike])!;
+    expect(failed).toMatchObject({ state: 'ProcessItem', eventType: 'TaskFailed', error: 'Exception', attempts: 2, cause: expect.objectContaining({ requestId: '<uuid:2>' }) });
+  });
+});
+
+describe.skipIf(!hasRealArtifacts)(`Map and Parallel failures in real LocalStack histories (${hasRealArtifacts ? '../shared/real/stepfunctions' : realArtifactsSkipMessage})`, () => {
+  it('a Fail state inside a Map that its own Retry ran three times: the Fail state, its error, the Map attempts', () => {
+    for (const events of [sharedHistory('ls_scen__test_map_state_retry.history.json'), asRealAwsSendsIt(sharedHistory('ls_scen__test_map_state_retry.history.json'))]) {
+      expect(findFailedState(events)).toMatchObject({ state: 'HandleItemFail', stateType: 'Fail', error: 'HandleItemFailError', cause: 'HandleItemFailCause', attempts: 1, enclosing: [{ state: 'MapState', type: 'Map', attempts: 3 }] });
+    }
+  });
+
+  it('a Fail state in a Parallel branch: the branch state and the error the execution ended with', () => {
+    expect(findFailedState(sharedHistory('ls_scen__test_parallel_state_fail.history.json'))).toMatchObject({ state: 'Branch1', stateType: 'Fail', eventType: 'ExecutionFailed', error: 'FailureType', enclosing: [{ state: 'ParallelState', type: 'Parallel', attempts: 1 }] });
+  });
+
+  it('a Map whose Catch handled the failure: nothing failed', () => {
+    expect(findFailedState(sharedHistory('ls_scen__test_map_state_catch.history.json'))).toBeNull();
+  });
+});
+
+describe('a Glue task failing inside Map and Parallel states', () => {
+  const jobRun = { Id: 'jr_0123', JobName: 'arai-raw-to-processed', JobRunState: 'FAILED', ErrorMessage: 'java.lang.OutOfMemoryError: Java heap space' };
+  const events = (cause: unknown): EventLike[] =>
+    [
+      { type: 'ExecutionStarted', executionStartedEventDetails: { input: '{}' } },
+      { type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'Fan', input: '{}' } },
+      { type: 'ParallelStateStarted' },
+      { type: 'MapStateEntered', stateEnteredEventDetails: { name: 'EachPartition', input: '{"p":[1,2]}' } },
+      { type: 'MapStateStarted', mapStateStartedEventDetails: { length: 2 } },
+      { type: 'MapIterationStarted', mapIterationStartedEventDetails: { index: 0, name: 'EachPartition' } },
+      { type: 'TaskStateEntered', stateEnteredEventDetails: { name: 'Transform', input: '{"p":1}' } },
+      { type: 'TaskScheduled', taskScheduledEventDetails: { resource: 'startJobRun.sync', resourceType: 'glue' } },
+      { type: 'TaskFailed', taskFailedEventDetails: { error: 'States.TaskFailed', cause } },
+      { type: 'TaskScheduled', taskScheduledEventDetails: { resource: 'startJobRun.sync', resourceType: 'glue' } },
+      { type: 'TaskFailed', taskFailedEventDetails: { error: 'States.TaskFailed', cause } },
+      { type: 'MapIterationFailed', mapIterationFailedEventDetails: { index: 0, name: 'EachPartition' } },
+      { type: 'MapStateFailed' },
+      { type: 'ParallelStateFailed' },
+      { type: 'ExecutionFailed', executionFailedEventDetails: { error: 'States.TaskFailed', cause: 'a Map iteration failed' } },
+    ].map((event, index) => ({ id: index + 1, previousEventId: index, ...event }));
+
+  it('keeps the task error, the JobRun of its cause and its own attempts, string-encoded or parsed', () => {
+    for (const cause of [JSON.stringify(jobRun), jobRun]) {
+      const failed = findFailedState(events(cause))!;
+      expect(failed).toMatchObject({ state: 'Transform', stateType: 'Task', error: 'States.TaskFailed', attempts: 2, input: { p: 1 } });
+      expect(failed.glueRun).toEqual({ id: 'jr_0123', jobName: 'arai-raw-to-processed', state: 'FAILED', errorMessage: 'java.lang.OutOfMemoryError: Java heap space' });
+      expect(failed.enclosing.map((e) => e.state)).toEqual(['Fan', 'EachPartition']);
+    }
   });
 });

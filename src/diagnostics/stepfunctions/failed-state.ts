@@ -1,19 +1,21 @@
 import type { JsonValue } from '../../model';
 import { glueRunFromCause, type GlueRunInCause } from './glue-cause';
+import { detailsOf, OpenStates, type EventLike, type Exit, type StateEntry } from './history-walk';
 import { decodeJsonField } from './json-field';
 
-/** The parts of a history event the analysis reads; both the SDK's events and LocalStack's snapshots fit. */
-export interface EventLike {
-  id?: number;
-  type?: string;
+/** A Map or Parallel state the failed state ran inside, and how many times it was started (its own Retry). */
+export interface EnclosingState {
+  state: string;
+  type: string;
+  attempts: number;
 }
 
 /** Where and how an execution failed, read from its history. */
 export interface FailedState {
-  /** The state that failed (the last state entered before the failure), or null when none was entered. */
+  /** The state that failed (the innermost, inside Map and Parallel states), or null when none was entered. */
   state: string | null;
   stateType: string | null;
-  /** The event that carries the failure (`TaskFailed`, `TaskTimedOut`, `ExecutionFailed`, …). */
+  /** The event that carries the failure (`TaskFailed`, `EvaluationFailed`, `MapRunFailed`, `ExecutionFailed`, …). */
   eventType: string;
   eventId: number | null;
   error: string | null;
@@ -26,62 +28,78 @@ export interface FailedState {
   input: JsonValue | null;
   inputTruncated: boolean;
   /** The output of the last state that exited before the failure, and its name. */
-  lastOutput: { state: string; value: JsonValue | null } | null;
-  /** How many times the failed state failed in a row (1 plus its retries). */
+  lastOutput: Exit | null;
+  /** How many times the failed state itself failed in a row (1 plus its own retries). */
   attempts: number;
+  /** The Map and Parallel states around the failed state, outermost first. */
+  enclosing: EnclosingState[];
+  /** A distributed Map's failure: its Map Run, whose child executions hold the task's own error (see followMapRun). */
+  mapRun: { arn: string; childExecutionArn: string | null; note: string | null } | null;
 }
 
-type Exit = { state: string; value: JsonValue | null };
-type Entered = { name: string; type: string; input: unknown; truncated: boolean; previousExit: Exit | null };
-const failureEvent = /(Failed|TimedOut|Aborted)$/;
+/** Failure events of a task-like state or an expression: they carry the original error and cause. */
+const leafFailure = /^((Task|LambdaFunction|Activity)(Failed|TimedOut|StartFailed|SubmitFailed|ScheduleFailed)|EvaluationFailed|MapRun(Failed|Aborted))$/;
+const leafSuccess = /^(Task|LambdaFunction|Activity)Succeeded$/;
+const executionEnd = /^Execution(Failed|TimedOut|Aborted)$/;
 
-function detailsOf(event: EventLike): Record<string, unknown> {
-  const fields = event as Record<string, unknown>;
-  const key = Object.keys(fields).find((k) => k.endsWith('EventDetails'));
-  return key && fields[key] && typeof fields[key] === 'object' ? (fields[key] as Record<string, unknown>) : {};
-}
+type Candidate = { event: EventLike; details: Record<string, unknown>; entry: StateEntry | null; attempts: number };
 
-/** Finds the failed state of an execution in its history (oldest first); null when nothing failed. */
-export function findFailedState(events: readonly EventLike[]): FailedState | null {
-  let entered: Entered | null = null;
-  let lastExit: Exit | null = null;
-  let failure: { event: EventLike; details: Record<string, unknown>; state: Entered | null } | null = null;
-  let attempts = 0;
-  for (const event of events) {
-    const type = event.type ?? '';
-    const details = detailsOf(event);
-    if (type.endsWith('StateEntered')) {
-      const inputDetails = details.inputDetails as { truncated?: boolean } | undefined;
-      entered = { name: String(details.name ?? ''), type: type.replace(/StateEntered$/, ''), input: details.input, truncated: Boolean(inputDetails?.truncated), previousExit: lastExit };
-    } else if (type.endsWith('StateExited')) {
-      lastExit = { state: String(details.name ?? ''), value: decodeJsonField(details.output)?.value ?? null };
-    } else if (/^Execution(Failed|TimedOut|Aborted)$/.test(type)) {
-      // A task failure that led here is the better answer; otherwise the execution's own (a Fail state, a runtime error).
-      failure ??= { event, details, state: entered };
-    } else if (failureEvent.test(type)) {
-      attempts = failure?.state === entered ? attempts + 1 : 1;
-      failure = { event, details, state: entered };
-    } else if (/Succeeded$/.test(type) && failure && failure.state === entered) {
-      failure = null; // a retry of the same state succeeded
-      attempts = 0;
-    }
-  }
-  if (!failure) return null;
-  const cause = decodeJsonField(failure.details.cause);
-  const state: Entered | null = failure.state;
-  const input = decodeJsonField(state?.input);
+function describe(found: Candidate, terminal: Candidate | null, fallbackExit: Exit | null): FailedState {
+  // A Fail state's error and cause are on the event that ends the execution (or the Map/Parallel around it).
+  const carrier = found.details.error === undefined && found.details.cause === undefined && terminal ? terminal : found;
+  const details = carrier.details;
+  const cause = decodeJsonField(details.cause);
+  const input = decodeJsonField(found.entry?.input);
+  const entry = found.entry;
   return {
-    state: state?.name ?? null,
-    stateType: state?.type ?? null,
-    eventType: failure.event.type ?? '',
-    eventId: typeof failure.event.id === 'number' ? failure.event.id : null,
-    error: typeof failure.details.error === 'string' ? failure.details.error : null,
+    state: entry?.name ?? null,
+    stateType: entry?.type ?? null,
+    eventType: carrier.event.type ?? '',
+    eventId: typeof carrier.event.id === 'number' ? carrier.event.id : null,
+    error: typeof details.error === 'string' ? details.error : null,
     cause: cause?.value ?? null,
     causeForm: cause?.form ?? null,
-    glueRun: glueRunFromCause(failure.details.cause),
+    glueRun: glueRunFromCause(details.cause),
     input: input?.value ?? null,
-    inputTruncated: state?.truncated ?? false,
-    lastOutput: state ? state.previousExit : lastExit,
-    attempts: Math.max(1, attempts),
+    inputTruncated: entry?.truncated ?? false,
+    lastOutput: entry ? entry.previousExit : fallbackExit,
+    attempts: Math.max(1, found.attempts),
+    enclosing: (entry?.enclosing ?? []).map((e) => ({ state: e.name, type: e.type, attempts: Math.max(1, e.starts) })),
+    mapRun: entry?.type === 'Map' && entry.mapRunArn ? { arn: entry.mapRunArn, childExecutionArn: null, note: null } : null,
   };
+}
+
+/**
+ * Finds the failed state of an execution in its history (oldest first); null when nothing failed. The
+ * answer is the original failure: a task inside a Map or Parallel keeps its own error, cause and Glue
+ * run (the Map and Parallel failures that carry it upward are not the answer), a failure caught and
+ * recovered from is forgotten, and a Fail state reached through a Catch reports the failure it caught.
+ */
+export function findFailedState(events: readonly EventLike[]): FailedState | null {
+  const open = new OpenStates();
+  let candidate: Candidate | null = null;
+  let caught: Candidate | null = null;
+  let terminal: Candidate | null = null;
+  for (const event of events) {
+    const type = event.type ?? '';
+    const owner = type.endsWith('StateExited') ? open.find(String(detailsOf(event).name ?? '')) : null;
+    const entered = open.see(event);
+    if (owner && candidate && (candidate.entry === owner || candidate.entry?.enclosing.includes(owner))) {
+      caught = candidate; // the state (or a Map/Parallel around it) exited: a Catch handled the failure
+      candidate = null;
+    } else if (entered?.type === 'Fail') {
+      candidate = caught ?? { event, details: {}, entry: entered, attempts: 1 };
+    } else if (leafFailure.test(type)) {
+      const entry = open.stateOf(event);
+      if (entry) entry.failures++;
+      candidate = { event, details: detailsOf(event), entry, attempts: entry?.failures ?? 1 };
+    } else if (leafSuccess.test(type) && candidate && candidate.entry === open.stateOf(event)) {
+      candidate = null; // a retry of the same state succeeded
+    } else if (executionEnd.test(type)) {
+      terminal = { event, details: detailsOf(event), entry: open.stateOf(event) ?? null, attempts: 1 };
+    }
+  }
+  const found = candidate ?? terminal;
+  if (!found) return null;
+  return describe(found, terminal, open.previousExit);
 }

@@ -17,7 +17,8 @@ export interface GlueJobReference {
   dynamicPath?: string;
 }
 
-const integrationPattern = /^arn:[^:]+:states:[^:]*:[^:]*:([\w-]+):([\w.:-]+)$/;
+/** Service integrations have no region or account (`arn:aws:states:::glue:…`); an activity ARN has both, and is no integration. */
+const integrationPattern = /^arn:[^:]+:states:::([\w-]+):([\w.:-]+)$/;
 
 /** `arn:aws:states:::glue:startJobRun.sync` → service `glue`, action `startJobRun`, pattern `sync`; `aws-sdk:s3:getObject` → `s3`, `getObject`. */
 export function parseIntegration(resource: string): { service: string; action: string; pattern: 'request' | 'sync' | 'waitForTaskToken' } | null {
@@ -58,6 +59,8 @@ export function requiredPermissions(tasks: readonly TaskState[], arn: { region: 
     const text = (value: JsonValue | undefined) => (typeof value === 'string' ? value : '*');
     if (!integration) {
       if (/^arn:[^:]+:lambda:/.test(task.resource)) out.push({ state: task.name, integration: 'lambda', actions: ['lambda:InvokeFunction'], resource: task.resource });
+      // An activity (`arn:aws:states:REGION:ACCOUNT:activity:NAME`) needs nothing of the state machine's role:
+      // its workers poll it with their own credentials (states:GetActivityTask, SendTaskSuccess).
       continue;
     }
     const { service, action, pattern } = integration;

@@ -15,6 +15,11 @@ export function readReal(file: string): string {
   return readFileSync(path.join(realDir, file), 'utf8');
 }
 
+/** Reads a real artifact as bytes (archives). */
+export function readRealBytes(file: string): Buffer {
+  return readFileSync(path.join(realDir, file));
+}
+
 /** Reads a real artifact as JSON. */
 export function readRealJson<T = unknown>(file: string): T {
   return JSON.parse(readReal(file)) as T;

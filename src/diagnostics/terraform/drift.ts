@@ -1,4 +1,4 @@
-import type { ResourceChange } from './read-plan';
+import type { ResourceChange } from './resource-change';
 
 /** A resource that changed outside Terraform, and which attributes differ from the state. */
 export interface DriftedResource {

@@ -5,10 +5,13 @@ import { link, notConfigured, skip, type CheckContext } from '../../check-api';
 import type { TerraformConfig } from '../../config/areas/terraform';
 import type { ConsoleLink, SkipResult } from '../../model';
 import { readZipEntry, zipEntryNames } from '../github/unzip';
+import { ZipReadError } from '../github/zip-directory';
 import { githubStatus } from '../github/request-errors';
 import { latestCompletedRun, type RunSummary } from '../github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../github/workflow-settings';
-import { parsePlan, PlanFormatError, type TerraformPlan } from './read-plan';
+import { parsePlanText } from './parse-plan-text';
+import { PlanFormatError } from './plan-errors';
+import type { TerraformPlan } from './read-plan';
 
 /** Where a plan was read from. */
 export type PlanSource =
@@ -30,21 +33,11 @@ export class PlanTooLargeError extends Error {
   }
 }
 
-function parseText(text: string): TerraformPlan {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new PlanFormatError(`the plan is not JSON: ${(error as Error).message}`, null);
-  }
-  return parsePlan(json);
-}
-
 async function fromFile(file: string, maxBytes: number): Promise<LoadedPlan> {
   const resolved = path.resolve(file);
   const { size } = await stat(resolved);
   if (size > maxBytes) throw new PlanTooLargeError(size, maxBytes);
-  return { plan: parseText(await readFile(resolved, 'utf8')), source: { kind: 'file', path: resolved } };
+  return { plan: parsePlanText(await readFile(resolved, 'utf8'), `plan file ${resolved}`), source: { kind: 'file', path: resolved } };
 }
 
 function run(binary: string, args: string[], maxBytes: number): Promise<string | null> {
@@ -60,9 +53,19 @@ function run(binary: string, args: string[], maxBytes: number): Promise<string |
 async function fromBinaryPlan(file: string, maxBytes: number): Promise<LoadedPlan | SkipResult> {
   for (const binary of ['terraform', 'tofu']) {
     const output = await run(binary, ['show', '-json', '-no-color', path.resolve(file)], maxBytes);
-    if (output !== null) return { plan: parseText(output), source: { kind: 'terraform show', binary, file: path.resolve(file) } };
+    if (output !== null) return { plan: parsePlanText(output, `${binary} show -json ${path.resolve(file)}`), source: { kind: 'terraform show', binary, file: path.resolve(file) } };
   }
   return skip(`terraform.plan.binaryFile is set, but neither terraform nor tofu is installed to render ${file}`);
+}
+
+/** The plan file out of the artifact zip; a zip that cannot be read is a ZipReadError that names the artifact and run. */
+function readArtifactFile(archive: Buffer, artifact: { name: string; file: string }, runNumber: number, maxBytes: number): Buffer | null {
+  try {
+    return readZipEntry(archive, artifact.file, maxBytes);
+  } catch (error) {
+    if (error instanceof ZipReadError) throw new ZipReadError(`artifact ${artifact.name} of run #${runNumber}: ${error.message}`, error.entry);
+    throw error;
+  }
 }
 
 async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artifact: { name: string; file: string }): Promise<LoadedPlan | SkipResult> {
@@ -84,9 +87,9 @@ async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artif
     if (githubStatus(error) === 410) return skip(`the ${artifact.name} artifact of run #${latest.runNumber} has expired`);
     throw error;
   }
-  const entry = readZipEntry(archive, artifact.file, terraform.plan.maxBytes);
+  const entry = readArtifactFile(archive, artifact, latest.runNumber, terraform.plan.maxBytes);
   if (!entry) throw new PlanFormatError(`the ${artifact.name} artifact has no ${artifact.file}; it holds ${zipEntryNames(archive).join(', ') || 'nothing'}`, null);
-  return { plan: parseText(entry.toString('utf8')), source: { kind: 'artifact', run: latest, artifact: artifact.name, file: artifact.file } };
+  return { plan: parsePlanText(entry.toString('utf8'), `${artifact.file} in artifact ${artifact.name} of run #${latest.runNumber}`), source: { kind: 'artifact', run: latest, artifact: artifact.name, file: artifact.file } };
 }
 
 /**

@@ -3,14 +3,22 @@ import { defaultProtectedTypes } from '../../config/areas/terraform';
 import { countActions } from './action-counts';
 import { changedPaths, describeDrift } from './drift';
 import { addressMatches, protectedDestroys } from './protected-resources';
-import type { ResourceChange } from './read-plan';
+import type { ResourceChange } from './resource-change';
 
 const change = (address: string, type: string, action: ResourceChange['action'], extra: Partial<ResourceChange> = {}): ResourceChange => ({ address, type, mode: 'managed', action, before: null, after: null, ...extra });
 
 describe('action counts', () => {
-  it('counts each action once, a replace as a replace rather than a delete and a create', () => {
-    const counts = countActions([change('a.a', 'a', 'create'), change('a.b', 'a', 'replace'), change('a.c', 'a', 'no-op'), change('a.d', 'a', 'delete'), change('a.e', 'a', 'read')]);
-    expect(counts).toEqual({ create: 1, update: 0, delete: 1, replace: 1, read: 1, 'no-op': 1 });
+  it('counts each action once, a replace as a replace rather than a delete and a create, and imports and moves besides', () => {
+    const counts = countActions([
+      change('a.a', 'a', 'create'),
+      change('a.b', 'a', 'replace'),
+      change('a.c', 'a', 'no-op', { importing: { id: 'x' } }),
+      change('a.d', 'a', 'delete'),
+      change('a.e', 'a', 'read'),
+      change('a.f', 'a', 'forget'),
+      change('a.g', 'a', 'update', { previousAddress: 'a.old' }),
+    ]);
+    expect(counts).toEqual({ create: 1, update: 1, delete: 1, replace: 1, read: 1, 'no-op': 1, forget: 1, import: 1, move: 1 });
   });
 });
 

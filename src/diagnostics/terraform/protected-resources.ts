@@ -1,4 +1,4 @@
-import type { ResourceChange } from './read-plan';
+import { destroysObject, type ReplaceOrder, type ResourceChange } from './resource-change';
 
 /** Which resources must not be destroyed: by type, or by address pattern (`*` matches anything). */
 export interface ProtectionPolicy {
@@ -11,7 +11,7 @@ export interface ProtectedDestroy {
   address: string;
   type: string;
   action: 'delete' | 'replace';
-  replaceOrder?: 'delete-first' | 'create-first';
+  replaceOrder?: ReplaceOrder;
   /** Why Terraform plans it (`action_reason`), or `not given`. */
   planReason: string;
   /** Attributes that force a replace. */
@@ -26,18 +26,24 @@ export function addressMatches(address: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(address);
 }
 
+/** Why the policy protects a managed resource (`type aws_s3_bucket`, `address module.data.*`), or null when it does not. */
+export function protectionOf(change: Pick<ResourceChange, 'address' | 'type' | 'mode'>, policy: ProtectionPolicy): string | null {
+  if (change.mode !== 'managed') return null;
+  if (policy.types.includes(change.type)) return `type ${change.type}`;
+  const pattern = policy.addresses.find((p) => addressMatches(change.address, p));
+  return pattern ? `address ${pattern}` : null;
+}
+
 /** Every managed resource the plan deletes or replaces that the policy protects. */
 export function protectedDestroys(changes: readonly ResourceChange[], policy: ProtectionPolicy): ProtectedDestroy[] {
   const found: ProtectedDestroy[] = [];
   for (const change of changes) {
-    if (change.mode !== 'managed' || (change.action !== 'delete' && change.action !== 'replace')) continue;
-    const pattern = policy.addresses.find((p) => addressMatches(change.address, p));
-    const protectedBy = policy.types.includes(change.type) ? `type ${change.type}` : pattern ? `address ${pattern}` : null;
-    if (!protectedBy) continue;
+    const protectedBy = protectionOf(change, policy);
+    if (!protectedBy || !destroysObject(change)) continue;
     found.push({
       address: change.address,
       type: change.type,
-      action: change.action,
+      action: change.action === 'replace' ? 'replace' : 'delete',
       ...(change.replaceOrder ? { replaceOrder: change.replaceOrder } : {}),
       planReason: change.reason ?? 'not given',
       replacePaths: change.replacePaths ?? [],
