@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jsonResponse, type SandboxResponse } from '../core/http';
-import { wireCell, type ResultSet, type SqlError } from './result-set';
+import type { SqlError } from './errors';
+import { wireCell, type ResultSet } from './result-set';
 
 /** A successful query response in the driver's JSON result format. */
 export function queryResponse(result: ResultSet, session: { database: string | null; schema: string | null }): SandboxResponse {

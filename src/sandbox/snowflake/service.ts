@@ -4,7 +4,7 @@ import type { SandboxService, ServiceEnv, ServiceReply } from '../core/service';
 import type { SandboxStates } from '../states';
 import { substituteBinds, type WireBinding } from './binds';
 import { errorResponse, okResponse, queryResponse } from './protocol';
-import { SqlError } from './result-set';
+import { SqlError } from './errors';
 import { loadSnowflakeState, type SnowflakeSessionInfo, type SnowflakeState } from './state';
 import { statementHandlers } from './statements';
 
