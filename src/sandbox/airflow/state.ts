@@ -34,6 +34,15 @@ const dagRunSchema = z.strictObject({
 
 const dagSchema = z.strictObject({
   isPaused: z.boolean().default(false),
+  description: z.string().nullable().default(null),
+  /** The schedule as written in the DAG file: a cron expression or a preset (`@daily`), or null for none. */
+  schedule: z.string().nullable().default('@daily'),
+  tags: z.array(z.string()).default([]),
+  owners: z.array(z.string()).default(['airflow']),
+  catchup: z.boolean().default(false),
+  startDate: z.iso.datetime().nullable().default(null),
+  maxActiveRuns: z.number().int().positive().default(16),
+  maxActiveTasks: z.number().int().positive().default(16),
   /** Task id → its operator and the tasks it waits for. */
   tasks: z.record(z.string(), z.strictObject({ operator: z.string(), upstream: z.array(z.string()).default([]) })),
   /** Runs by a label; the run id is derived (`scheduled__<logical date>`). */
@@ -79,7 +88,7 @@ export function loadAirflowState(section: unknown): AirflowState {
       runId: `${run.runType}__${airflowTimestamp(run.logicalDate ?? run.runAfter)}`,
       tasks: new Map(Object.entries(run.tasks).map(([taskId, ti]) => [taskId, { ...ti, taskId }])),
     }));
-    dags.set(dagId, { isPaused: dag.isPaused, tasks: dag.tasks, dagId, runs });
+    dags.set(dagId, { ...dag, dagId, runs });
   }
   return { users: parsed.users, tokens: parsed.tokens, dags };
 }

@@ -1,0 +1,24 @@
+import type { AirflowOperation } from '../call';
+import { findDagRun, findTask, isReply } from '../lookup';
+import { paginate } from '../page';
+import { reply } from '../replies';
+import { taskInstanceJson } from '../wire';
+
+/** `GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances`: the run's task instances, filtered by `state`, paged. */
+export const listTaskInstances: AirflowOperation = (call) => {
+  const found = findDagRun(call, 'GetTaskInstances');
+  if (isReply(found)) return found;
+  const { dag, run } = found;
+  const query = call.request.url.searchParams;
+  const states = query.getAll('state').flatMap((s) => s.split(',')).filter(Boolean);
+  const matching = [...run.tasks.values()].filter((ti) => !states.length || states.includes(ti.state ?? 'none'));
+  const page = paginate(matching, query, call.version, 'GetTaskInstances');
+  if ('refused' in page) return page.refused;
+  return reply(200, { task_instances: page.items.map((ti) => taskInstanceJson(dag, run, ti, call.version)), total_entries: page.total }, 'GetTaskInstances');
+};
+
+/** `GET /dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}`. */
+export const getTaskInstance: AirflowOperation = (call) => {
+  const found = findTask(call, 'GetTaskInstance');
+  return isReply(found) ? found : reply(200, taskInstanceJson(found.dag, found.run, found.ti, call.version), 'GetTaskInstance');
+};
