@@ -5,8 +5,6 @@ import type { ApiVersion } from './wire';
 
 const fileloc = (dag: Dag) => `/opt/airflow/dags/${dag.dagId}.py`;
 const fileToken = (dag: Dag) => Buffer.from(JSON.stringify(fileloc(dag))).toString('base64url');
-/** When the sandbox says the DAG file was last parsed: a minute before the request, as a running dag processor keeps it fresh. */
-const lastParsed = (now: Date) => new Date(now.getTime() - 60_000).toISOString();
 
 /** The DAG's one serialized version (Airflow 3's DagVersionResponse). */
 export function dagVersionJson(dagId: string, createdAt: string): Record<string, unknown> {
@@ -14,11 +12,11 @@ export function dagVersionJson(dagId: string, createdAt: string): Record<string,
 }
 
 /** A DAG as `GET /dags` lists it and `GET /dags/{dag_id}` returns it: Airflow 2's DAG or Airflow 3's DAGResponse. */
-export function dagJson(dag: Dag, version: ApiVersion, now: Date): Record<string, unknown> {
+export function dagJson(dag: Dag, version: ApiVersion, parsedAt: string): Record<string, unknown> {
   const next = nextDagRun(dag);
   const common = {
     dag_id: dag.dagId, dag_display_name: dag.dagId, is_paused: dag.isPaused, description: dag.description, fileloc: fileloc(dag), file_token: fileToken(dag),
-    owners: dag.owners, timetable_description: timetableDescription(dag), last_expired: null, last_parsed_time: lastParsed(now),
+    owners: dag.owners, timetable_description: timetableDescription(dag), last_expired: null, last_parsed_time: parsedAt,
     max_active_tasks: dag.maxActiveTasks, max_active_runs: dag.maxActiveRuns, max_consecutive_failed_dag_runs: 0, has_task_concurrency_limits: false, has_import_errors: false,
     next_dagrun_data_interval_start: next?.intervalStart ?? null, next_dagrun_data_interval_end: next?.intervalEnd ?? null,
   };
@@ -37,15 +35,15 @@ export function dagJson(dag: Dag, version: ApiVersion, now: Date): Record<string
 }
 
 /** A DAG with its details, as `GET /dags/{dag_id}/details` returns it (DAGDetail / DAGDetailsResponse). */
-export function dagDetailsJson(dag: Dag, version: ApiVersion, now: Date): Record<string, unknown> {
+export function dagDetailsJson(dag: Dag, version: ApiVersion, parsedAt: string): Record<string, unknown> {
   const details = {
-    catchup: dag.catchup, concurrency: dag.maxActiveTasks, doc_md: null, end_date: null, is_paused_upon_creation: null, last_parsed: lastParsed(now),
+    catchup: dag.catchup, concurrency: dag.maxActiveTasks, doc_md: null, end_date: null, is_paused_upon_creation: null, last_parsed: parsedAt,
     params: {}, render_template_as_native_obj: false, start_date: dag.startDate, template_search_path: null,
   };
-  if (version === 'v1') return { ...dagJson(dag, version, now), ...details, dag_run_timeout: null, dataset_expression: null, orientation: 'LR', timezone: "Timezone('UTC')" };
-  const firstRun = dag.runs.map((run) => run.runAfter).sort()[0] ?? lastParsed(now);
+  if (version === 'v1') return { ...dagJson(dag, version, parsedAt), ...details, dag_run_timeout: null, dataset_expression: null, orientation: 'LR', timezone: "Timezone('UTC')" };
+  const firstRun = dag.runs.map((run) => run.runAfter).sort()[0] ?? parsedAt;
   return {
-    ...dagJson(dag, version, now), ...details, dag_run_timeout: null, asset_expression: null, default_args: { owner: dag.owners[0] ?? 'airflow' }, owner_links: {},
+    ...dagJson(dag, version, parsedAt), ...details, dag_run_timeout: null, asset_expression: null, default_args: { owner: dag.owners[0] ?? 'airflow' }, owner_links: {},
     is_favorite: false, timezone: 'UTC', active_runs_count: dag.runs.filter((run) => run.state === 'running' || run.state === 'queued').length,
     latest_dag_version: dagVersionJson(dag.dagId, firstRun),
   };

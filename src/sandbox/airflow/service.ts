@@ -10,7 +10,7 @@ import type { ApiVersion } from './wire';
 
 /** The simulated Airflow REST API: the stable v1 API of Airflow 2 and the v2 API of Airflow 3, under /airflow/api/v1 and /airflow/api/v2. */
 export const airflowService: SandboxService<AirflowState, SandboxStates> = {
-  load: (section) => loadAirflowState(section),
+  load: (section, clock) => loadAirflowState(section, clock.now()),
   async handle(request, env) {
     const state = env.states.airflow;
     const path = request.url.pathname.slice(airflowPathPrefix.length) || '/';

@@ -70,6 +70,8 @@ export interface AirflowState {
   users: Record<string, { password: string }>;
   tokens: string[];
   dags: Map<string, Dag>;
+  /** When the dag processor last parsed the DAG files: a minute before the world loaded. */
+  parsedAt: string;
 }
 
 /** A time as Airflow writes it in run ids: `2026-11-25T00:10:17.780000+00:00`. */
@@ -78,7 +80,7 @@ export function airflowTimestamp(iso: string): string {
 }
 
 /** Builds the Airflow state from a world's airflow section. */
-export function loadAirflowState(section: unknown): AirflowState {
+export function loadAirflowState(section: unknown, now: Date = new Date()): AirflowState {
   const parsed = airflowSectionSchema.parse(section ?? {});
   const dags = new Map<string, Dag>();
   for (const [dagId, dag] of Object.entries(parsed.dags)) {
@@ -90,5 +92,5 @@ export function loadAirflowState(section: unknown): AirflowState {
     }));
     dags.set(dagId, { ...dag, dagId, runs });
   }
-  return { users: parsed.users, tokens: parsed.tokens, dags };
+  return { users: parsed.users, tokens: parsed.tokens, dags, parsedAt: new Date(now.getTime() - 60_000).toISOString() };
 }

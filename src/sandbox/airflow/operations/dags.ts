@@ -15,17 +15,17 @@ export const listDags: AirflowOperation = (call) => {
     .sort((a, b) => a.dagId.localeCompare(b.dagId));
   const page = paginate(dags, query, call.version, 'GetDags');
   if ('refused' in page) return page.refused;
-  return reply(200, { dags: page.items.map((dag) => dagJson(dag, call.version, call.now)), total_entries: page.total }, 'GetDags');
+  return reply(200, { dags: page.items.map((dag) => dagJson(dag, call.version, call.state.parsedAt)), total_entries: page.total }, 'GetDags');
 };
 
 /** `GET /dags/{dag_id}`. */
 export const getDag: AirflowOperation = (call) => {
   const dag = findDag(call, 'GetDag');
-  return isReply(dag) ? dag : reply(200, dagJson(dag, call.version, call.now), 'GetDag');
+  return isReply(dag) ? dag : reply(200, dagJson(dag, call.version, call.state.parsedAt), 'GetDag');
 };
 
 /** `GET /dags/{dag_id}/details`: the DAG with its schedule, start date, parameters and parsing details. */
 export const getDagDetails: AirflowOperation = (call) => {
   const dag = findDag(call, 'GetDagDetails');
-  return isReply(dag) ? dag : reply(200, dagDetailsJson(dag, call.version, call.now), 'GetDagDetails');
+  return isReply(dag) ? dag : reply(200, dagDetailsJson(dag, call.version, call.state.parsedAt), 'GetDagDetails');
 };
