@@ -78,6 +78,12 @@ export class ContractValidator {
     return { mediaTypes, headers, validate: (body) => this.check(ref, body) };
   }
 
+  /** Validates a body against a named component schema of a document (a service's error shape, for statuses an operation does not list). */
+  component(id: string, name: string): (body: unknown) => string[] {
+    const ref = `${id}${pointer('components', 'schemas', name)}`;
+    return (body) => this.check(ref, body);
+  }
+
   private check(ref: string, body: unknown): string[] {
     let validate = this.compiled.get(ref);
     if (!validate) {
