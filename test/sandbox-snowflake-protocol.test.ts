@@ -146,6 +146,16 @@ describe("the sandbox answers Snowflake's context functions from the session", (
     expect(envelope.data).toMatchObject({ finalRoleName: 'ANALYST', finalWarehouseName: 'TRANSFORM_WH' });
   });
 
+  it("answers a request without a statement with Snowflake's empty-statement error, and a malformed bind with its unset-bind error", async () => {
+    const token = (await login(sandboxCredentials.snowflake.password)).envelope.data!.token!;
+    for (const body of [{}, { sqlText: '   ' }]) {
+      const { envelope } = await post('/queries/v1/query-request', body, { token });
+      expect(envelope, JSON.stringify(body)).toMatchObject({ success: false, code: '000900', message: 'Empty SQL statement.', data: { sqlState: '42601' } });
+    }
+    const { envelope } = await post('/queries/v1/query-request', { sqlText: 'SELECT ?', bindings: { '1': { value: 'no type' } } }, { token });
+    expect(envelope).toMatchObject({ success: false, code: '002049', message: 'SQL compilation error:\nBind variable :1 not set.' });
+  });
+
   it("answers a statement that is not SQL with Snowflake's syntax error at its first word", async () => {
     const token = (await login(sandboxCredentials.snowflake.password)).envelope.data!.token!;
     const { envelope } = await post('/queries/v1/query-request', { sqlText: 'SELEC 1' }, { token });

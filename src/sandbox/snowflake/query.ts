@@ -1,9 +1,10 @@
 import type { SandboxRequest } from '../core/http';
 import type { ServiceEnv, ServiceReply } from '../core/service';
 import type { SandboxStates } from '../states';
-import { substituteBinds, type WireBinding } from './binds';
+import { substituteBinds } from './binds';
 import { SqlError, syntaxError } from './errors';
 import { errorResponse, queryResponse } from './protocol';
+import { queryBodySchema } from './query-body';
 import { statementHandlers } from './statements';
 import { readJson, sessionToken } from './wire-request';
 
@@ -26,12 +27,21 @@ export async function query(request: SandboxRequest, env: ServiceEnv<SandboxStat
   const state = env.states.snowflake;
   const token = sessionToken(request);
   const session = token ? state.sessions.get(token) : undefined;
-  const body = readJson(request) as { sqlText?: unknown; bindings?: Record<string, WireBinding> };
-  const statement = typeof body.sqlText === 'string' ? body.sqlText.trim() : '';
+  const raw = readJson(request);
+  const parsed = queryBodySchema.safeParse(raw);
+  const statement = typeof raw.sqlText === 'string' ? raw.sqlText.trim() : '';
   if (!session) {
     return { response: errorResponse({ code: '390112', sqlState: '08001', message: 'Your session has expired. Please login again.' }), call: { operation: 'query', statement, mutates: false } };
   }
-  const sql = substituteBinds(statement, body.bindings);
+  if (statement === '') {
+    // What Snowflake answers for a request without a statement to run.
+    return { response: errorResponse(new SqlError('Empty SQL statement.', '000900', '42601')), call: { operation: 'query', statement, mutates: false } };
+  }
+  if (!parsed.success) {
+    const name = String(parsed.error.issues.find((i) => i.path[0] === 'bindings')?.path[1] ?? '?');
+    return { response: errorResponse(new SqlError(`SQL compilation error:\nBind variable :${name} not set.`, '002049', '42601')), call: { operation: 'query', statement, mutates: false } };
+  }
+  const sql = substituteBinds(statement, parsed.data.bindings);
   for (const handler of statementHandlers) {
     const match = handler.pattern.exec(sql);
     if (!match) continue;
