@@ -37,6 +37,19 @@ describe('the simulated GitHub REST API, through the real Octokit', () => {
     expect(everyWorkflow.data.total_count).toBe(4);
   });
 
+  it('serves the repository and its workflows, a workflow by id or by file name', async () => {
+    const { data: repository } = await github.rest.repos.get({ owner, repo });
+    expect(repository).toMatchObject({ full_name: `${owner}/${repo}`, default_branch: 'main', private: true, owner: { login: owner, type: 'Organization' } });
+    const { data: workflows } = await github.rest.actions.listRepoWorkflows({ owner, repo });
+    expect(workflows.workflows.map((w) => [w.id, w.path, w.state])).toEqual([
+      [161335, '.github/workflows/terraform.yml', 'active'],
+      [161340, '.github/workflows/ci.yml', 'active'],
+    ]);
+    expect((await github.rest.actions.getWorkflow({ owner, repo, workflow_id: 'terraform.yml' })).data.id).toBe(161335);
+    expect((await github.rest.actions.getWorkflow({ owner, repo, workflow_id: 161340 })).data.name).toBe('CI');
+    await expect(github.rest.actions.getWorkflow({ owner, repo, workflow_id: 'nope.yml' })).rejects.toMatchObject({ status: 404 });
+  });
+
   it('paginates with per_page and page and a Link header that Octokit follows', async () => {
     const first = await github.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: 'terraform.yml', per_page: 2 });
     expect(first.data.workflow_runs).toHaveLength(2);

@@ -12,7 +12,18 @@ interface Envelope {
   success: boolean;
   code: string | null;
   message: string | null;
-  data: { token?: string; rowtype?: Array<{ name: string; type: string }>; rowset?: Array<Array<string | null>>; returned?: number; errorCode?: string; sqlState?: string } | null;
+  data: {
+    token?: string;
+    parameters?: Array<{ name: string; value: unknown }>;
+    rowtype?: Array<{ name: string; type: string }>;
+    rowset?: Array<Array<string | null>>;
+    returned?: number;
+    errorCode?: string;
+    sqlState?: string;
+    serverVersion?: string;
+    finalRoleName?: string;
+    finalWarehouseName?: string | null;
+  } | null;
 }
 
 let sandbox: Sandbox;
@@ -89,6 +100,66 @@ describe('the sandbox speaks the Snowflake driver protocol over raw HTTP', () =>
     expect(columns).toContain('notification_channel');
     expect(columns).not.toContain('auto_refresh');
     expect(envelope.data!.rowset).toHaveLength(1);
+  });
+});
+
+/** The session parameters of a response, by name. */
+const parametersOf = (envelope: Envelope) => Object.fromEntries((envelope.data?.parameters ?? []).map((p) => [p.name, p.value]));
+
+describe('the sandbox sends the session parameters real Snowflake sends', () => {
+  const formats = ['TIMEZONE', 'TIMESTAMP_OUTPUT_FORMAT', 'TIMESTAMP_NTZ_OUTPUT_FORMAT', 'TIMESTAMP_LTZ_OUTPUT_FORMAT', 'TIMESTAMP_TZ_OUTPUT_FORMAT', 'DATE_OUTPUT_FORMAT', 'TIME_OUTPUT_FORMAT', 'BINARY_OUTPUT_FORMAT'];
+
+  it('with the login: the time zone, every output format and the CLIENT_* parameters', async () => {
+    const { envelope } = await login(sandboxCredentials.snowflake.password);
+    const parameters = parametersOf(envelope);
+    expect(Object.keys(parameters)).toEqual(expect.arrayContaining([...formats, 'CLIENT_SESSION_KEEP_ALIVE', 'CLIENT_RESULT_CHUNK_SIZE', 'CLIENT_TIMESTAMP_TYPE_MAPPING', 'AUTOCOMMIT']));
+    expect(parameters).toMatchObject({ TIMEZONE: 'America/Los_Angeles', TIMESTAMP_OUTPUT_FORMAT: 'YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM', CLIENT_SESSION_KEEP_ALIVE: false, CLIENT_RESULT_CHUNK_SIZE: 160 });
+    expect(envelope.data).toMatchObject({ serverVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  });
+
+  it('with every query result, changed by ALTER SESSION SET and restored by UNSET', async () => {
+    const token = (await login(sandboxCredentials.snowflake.password)).envelope.data!.token!;
+    const before = await post('/queries/v1/query-request', { sqlText: 'SELECT 1' }, { token });
+    expect(Object.keys(parametersOf(before.envelope))).toEqual(expect.arrayContaining(formats));
+    await post('/queries/v1/query-request', { sqlText: "ALTER SESSION SET TIMEZONE = 'UTC' TIMESTAMP_OUTPUT_FORMAT = 'YYYY-MM-DD\"T\"HH24:MI:SS' CLIENT_SESSION_KEEP_ALIVE = TRUE" }, { token });
+    const changed = parametersOf((await post('/queries/v1/query-request', { sqlText: 'SELECT 1' }, { token })).envelope);
+    expect(changed).toMatchObject({ TIMEZONE: 'UTC', TIMESTAMP_OUTPUT_FORMAT: 'YYYY-MM-DD"T"HH24:MI:SS', CLIENT_SESSION_KEEP_ALIVE: true });
+    await post('/queries/v1/query-request', { sqlText: 'ALTER SESSION UNSET TIMEZONE, CLIENT_SESSION_KEEP_ALIVE' }, { token });
+    const restored = parametersOf((await post('/queries/v1/query-request', { sqlText: 'SELECT 1' }, { token })).envelope);
+    expect(restored).toMatchObject({ TIMEZONE: 'America/Los_Angeles', CLIENT_SESSION_KEEP_ALIVE: false, TIMESTAMP_OUTPUT_FORMAT: 'YYYY-MM-DD"T"HH24:MI:SS' });
+  });
+});
+
+describe("the sandbox answers Snowflake's context functions from the session", () => {
+  it('in one select list, named as Snowflake names them, with aliases upper-cased', async () => {
+    const token = (await post('/session/v1/login-request?databaseName=ANALYTICS&schemaName=RAW&warehouse=transform_wh&roleName=analyst', { data: { ACCOUNT_NAME: 'sandbox', LOGIN_NAME: 'sandbox', PASSWORD: sandboxCredentials.snowflake.password } })).envelope.data!.token!;
+    const sqlText = 'select current_account(), CURRENT_USER(), current_role() as role, CURRENT_WAREHOUSE() "wh", CURRENT_DATABASE(), CURRENT_SCHEMA(), CURRENT_VERSION(), CURRENT_TIMESTAMP(), CURRENT_DATE';
+    const { envelope } = await post('/queries/v1/query-request', { sqlText }, { token });
+    expect(envelope.data!.rowtype!.map((c) => [c.name, c.type])).toEqual([
+      ['CURRENT_ACCOUNT()', 'text'], ['CURRENT_USER()', 'text'], ['ROLE', 'text'], ['wh', 'text'], ['CURRENT_DATABASE()', 'text'],
+      ['CURRENT_SCHEMA()', 'text'], ['CURRENT_VERSION()', 'text'], ['CURRENT_TIMESTAMP()', 'timestamp_ltz'], ['CURRENT_DATE', 'date'],
+    ]);
+    const [row] = envelope.data!.rowset!;
+    expect(row!.slice(0, 6)).toEqual(['SANDBOX', 'SANDBOX', 'ANALYST', 'TRANSFORM_WH', 'ANALYTICS', 'RAW']);
+    expect(row![6]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Math.abs(Number(row![7]) * 1000 - Date.now())).toBeLessThan(60_000);
+    expect(envelope.data).toMatchObject({ finalRoleName: 'ANALYST', finalWarehouseName: 'TRANSFORM_WH' });
+  });
+
+  it("answers a request without a statement with Snowflake's empty-statement error, and a malformed bind with its unset-bind error", async () => {
+    const token = (await login(sandboxCredentials.snowflake.password)).envelope.data!.token!;
+    for (const body of [{}, { sqlText: '   ' }]) {
+      const { envelope } = await post('/queries/v1/query-request', body, { token });
+      expect(envelope, JSON.stringify(body)).toMatchObject({ success: false, code: '000900', message: 'Empty SQL statement.', data: { sqlState: '42601' } });
+    }
+    const { envelope } = await post('/queries/v1/query-request', { sqlText: 'SELECT ?', bindings: { '1': { value: 'no type' } } }, { token });
+    expect(envelope).toMatchObject({ success: false, code: '002049', message: 'SQL compilation error:\nBind variable :1 not set.' });
+  });
+
+  it("answers a statement that is not SQL with Snowflake's syntax error at its first word", async () => {
+    const token = (await login(sandboxCredentials.snowflake.password)).envelope.data!.token!;
+    const { envelope } = await post('/queries/v1/query-request', { sqlText: 'SELEC 1' }, { token });
+    expect(envelope).toMatchObject({ success: false, code: '001003', message: "SQL compilation error:\nsyntax error line 1 at position 0 unexpected 'SELEC'.", data: { sqlState: '42000' } });
   });
 });
 

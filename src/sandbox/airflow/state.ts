@@ -34,6 +34,15 @@ const dagRunSchema = z.strictObject({
 
 const dagSchema = z.strictObject({
   isPaused: z.boolean().default(false),
+  description: z.string().nullable().default(null),
+  /** The schedule as written in the DAG file: a cron expression or a preset (`@daily`), or null for none. */
+  schedule: z.string().nullable().default('@daily'),
+  tags: z.array(z.string()).default([]),
+  owners: z.array(z.string()).default(['airflow']),
+  catchup: z.boolean().default(false),
+  startDate: z.iso.datetime().nullable().default(null),
+  maxActiveRuns: z.number().int().positive().default(16),
+  maxActiveTasks: z.number().int().positive().default(16),
   /** Task id → its operator and the tasks it waits for. */
   tasks: z.record(z.string(), z.strictObject({ operator: z.string(), upstream: z.array(z.string()).default([]) })),
   /** Runs by a label; the run id is derived (`scheduled__<logical date>`). */
@@ -61,6 +70,8 @@ export interface AirflowState {
   users: Record<string, { password: string }>;
   tokens: string[];
   dags: Map<string, Dag>;
+  /** When the dag processor last parsed the DAG files: a minute before the world loaded. */
+  parsedAt: string;
 }
 
 /** A time as Airflow writes it in run ids: `2026-11-25T00:10:17.780000+00:00`. */
@@ -69,7 +80,7 @@ export function airflowTimestamp(iso: string): string {
 }
 
 /** Builds the Airflow state from a world's airflow section. */
-export function loadAirflowState(section: unknown): AirflowState {
+export function loadAirflowState(section: unknown, now: Date = new Date()): AirflowState {
   const parsed = airflowSectionSchema.parse(section ?? {});
   const dags = new Map<string, Dag>();
   for (const [dagId, dag] of Object.entries(parsed.dags)) {
@@ -79,7 +90,7 @@ export function loadAirflowState(section: unknown): AirflowState {
       runId: `${run.runType}__${airflowTimestamp(run.logicalDate ?? run.runAfter)}`,
       tasks: new Map(Object.entries(run.tasks).map(([taskId, ti]) => [taskId, { ...ti, taskId }])),
     }));
-    dags.set(dagId, { isPaused: dag.isPaused, tasks: dag.tasks, dagId, runs });
+    dags.set(dagId, { ...dag, dagId, runs });
   }
-  return { users: parsed.users, tokens: parsed.tokens, dags };
+  return { users: parsed.users, tokens: parsed.tokens, dags, parsedAt: new Date(now.getTime() - 60_000).toISOString() };
 }

@@ -1,3 +1,5 @@
+import { dagVersionJson } from './dag-wire';
+import { stableUuid } from './stable-uuid';
 import type { Dag, DagRun, LogLine, TaskInstance } from './state';
 
 /** The API version a request came in on. */
@@ -15,7 +17,7 @@ export function dagRunJson(run: DagRun, version: ApiVersion): Record<string, unk
   if (version === 'v1') return { ...common, execution_date: run.logicalDate ?? run.runAfter, external_trigger: run.runType === 'manual' };
   return {
     ...common, run_after: run.runAfter, queued_at: run.startDate, duration: duration(run.startDate, run.endDate), triggered_by: run.runType === 'manual' ? 'rest_api' : 'timetable',
-    triggering_user_name: null, dag_versions: [{ id: '0b6a1f9e-0000-4000-8000-000000000001', version_number: 1, dag_id: run.dagId, bundle_name: 'dags-folder', bundle_version: null, created_at: run.runAfter, dag_display_name: run.dagId, bundle_url: null }],
+    triggering_user_name: null, dag_versions: [dagVersionJson(run.dagId, run.runAfter)],
     bundle_version: null, dag_display_name: run.dagId, partition_key: null,
   };
 }
@@ -29,7 +31,10 @@ export function taskInstanceJson(dag: Dag, run: DagRun, ti: TaskInstance, versio
     note: null, rendered_map_index: null, rendered_fields: {}, trigger: null, triggerer_job: null, task_display_name: ti.taskId,
   };
   if (version === 'v1') return { ...common, execution_date: run.logicalDate ?? run.runAfter, sla_miss: null };
-  return { ...common, id: `${run.runId}:${ti.taskId}`, logical_date: run.logicalDate, run_after: run.runAfter, scheduled_when: ti.startDate, operator_name: common.operator, dag_version: null, dag_display_name: run.dagId };
+  return {
+    ...common, id: stableUuid(`task-instance:${run.dagId}:${run.runId}:${ti.taskId}:-1`), logical_date: run.logicalDate, run_after: run.runAfter, scheduled_when: ti.startDate,
+    operator_name: common.operator, dag_version: dagVersionJson(run.dagId, run.runAfter), dag_display_name: run.dagId,
+  };
 }
 
 /** Airflow 2's text log line: `[2026-11-25T10:00:00.000+0000] {subprocess.py:93} INFO - message`. */

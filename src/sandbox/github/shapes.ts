@@ -1,4 +1,7 @@
+import { nodeId } from './ids';
+import { minimalRepositoryShape, repositoryId } from './repository-shape';
 import type { GithubArtifact, GithubJob, GithubRepository, GithubRun } from './state';
+import { userShape } from './user-shape';
 
 /** The URLs GitHub puts in its answers, built on the sandbox's base so clients can follow them. */
 export interface GithubUrls {
@@ -8,8 +11,6 @@ export interface GithubUrls {
   web: string;
 }
 
-const actorOf = (login: string) => ({ login, id: 1, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false });
-
 /** A workflow run as `GET /repos/{owner}/{repo}/actions/runs/{run_id}` returns it. */
 export function runShape(repo: GithubRepository, run: GithubRun, urls: GithubUrls) {
   const full = `${repo.owner}/${repo.name}`;
@@ -18,7 +19,7 @@ export function runShape(repo: GithubRepository, run: GithubRun, urls: GithubUrl
   return {
     id: run.id,
     name: workflow.name,
-    node_id: Buffer.from(`WorkflowRun${run.id}`).toString('base64'),
+    node_id: nodeId('WorkflowRun', run.id),
     head_branch: run.head_branch,
     head_sha: run.head_sha,
     path: workflow.path,
@@ -29,13 +30,14 @@ export function runShape(repo: GithubRepository, run: GithubRun, urls: GithubUrl
     conclusion: run.conclusion,
     workflow_id: workflow.id,
     check_suite_id: run.id * 10,
+    check_suite_node_id: nodeId('CheckSuite', run.id * 10),
     url: api,
     html_url: `${urls.web}/${full}/actions/runs/${run.id}`,
     pull_requests: [],
     created_at: run.created_at,
     updated_at: run.updated_at ?? run.created_at,
-    actor: actorOf(run.actor),
-    triggering_actor: actorOf(run.actor),
+    actor: userShape(run.actor, urls),
+    triggering_actor: userShape(run.actor, urls),
     run_attempt: run.run_attempt,
     run_started_at: run.created_at,
     jobs_url: `${api}/jobs`,
@@ -44,10 +46,20 @@ export function runShape(repo: GithubRepository, run: GithubRun, urls: GithubUrl
     artifacts_url: `${api}/artifacts`,
     cancel_url: `${api}/cancel`,
     rerun_url: `${api}/rerun`,
+    previous_attempt_url: run.run_attempt > 1 ? `${api}/attempts/${run.run_attempt - 1}` : null,
+    referenced_workflows: [],
     workflow_url: `${urls.api}/repos/${full}/actions/workflows/${workflow.id}`,
-    head_commit: { id: run.head_sha, tree_id: run.head_sha, message: 'terraform change', timestamp: run.created_at },
-    repository: { id: 1, name: repo.name, full_name: full, private: true, owner: actorOf(repo.owner) },
-    head_repository: { id: 1, name: repo.name, full_name: full, private: true, owner: actorOf(repo.owner) },
+    head_commit: {
+      id: run.head_sha,
+      tree_id: run.head_sha.split('').reverse().join(''),
+      message: 'terraform change',
+      timestamp: run.created_at,
+      author: { name: run.actor, email: `${run.actor}@users.noreply.sandbox` },
+      committer: { name: 'GitHub', email: 'noreply@sandbox' },
+    },
+    repository: minimalRepositoryShape(repo, urls),
+    head_repository: minimalRepositoryShape(repo, urls),
+    head_repository_id: repositoryId(repo),
   };
 }
 
@@ -60,7 +72,7 @@ export function jobShape(repo: GithubRepository, run: GithubRun, job: GithubJob,
     run_id: run.id,
     run_url: `${urls.api}/repos/${full}/actions/runs/${run.id}`,
     run_attempt: run.run_attempt,
-    node_id: Buffer.from(`Job${job.id}`).toString('base64'),
+    node_id: nodeId('CheckRun', job.id),
     head_sha: run.head_sha,
     url: `${urls.api}/repos/${full}/actions/jobs/${job.id}`,
     html_url: `${urls.web}/${full}/actions/runs/${run.id}/job/${job.id}`,
@@ -87,7 +99,7 @@ export function artifactShape(repo: GithubRepository, run: GithubRun, artifact: 
   const full = `${repo.owner}/${repo.name}`;
   return {
     id: artifact.id,
-    node_id: Buffer.from(`Artifact${artifact.id}`).toString('base64'),
+    node_id: nodeId('Artifact', artifact.id),
     name: artifact.name,
     size_in_bytes: sizeInBytes,
     url: `${urls.api}/repos/${full}/actions/artifacts/${artifact.id}`,
@@ -96,6 +108,7 @@ export function artifactShape(repo: GithubRepository, run: GithubRun, artifact: 
     created_at: run.created_at,
     updated_at: run.updated_at ?? run.created_at,
     expires_at: run.created_at,
-    workflow_run: { id: run.id, repository_id: 1, head_repository_id: 1, head_branch: run.head_branch, head_sha: run.head_sha },
+    digest: null,
+    workflow_run: { id: run.id, repository_id: repositoryId(repo), head_repository_id: repositoryId(repo), head_branch: run.head_branch, head_sha: run.head_sha },
   };
 }

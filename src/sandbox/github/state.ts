@@ -48,6 +48,11 @@ const runSchema = z.strictObject({
 const workflowSchema = z.strictObject({ name: z.string().min(1), path: z.string().min(1), state: z.enum(['active', 'disabled_manually']).default('active') });
 
 const repositorySchema = z.strictObject({
+  description: z.string().nullable().default(null),
+  defaultBranch: z.string().default('main'),
+  private: z.boolean().default(true),
+  /** When the repository was created; the first run's time when the world does not say. */
+  createdAt: z.iso.datetime().optional(),
   /** Workflows by numeric id. */
   workflows: z.record(z.string().regex(/^\d+$/), workflowSchema).default({}),
   /** Workflow runs by numeric id. */
@@ -70,6 +75,10 @@ export type GithubRun = Omit<z.infer<typeof runSchema>, 'jobs' | 'artifacts'> & 
 export interface GithubRepository {
   owner: string;
   name: string;
+  description: string | null;
+  defaultBranch: string;
+  private: boolean;
+  createdAt: string;
   workflows: GithubWorkflow[];
   /** Newest first, as GitHub lists them. */
   runs: GithubRun[];
@@ -104,7 +113,8 @@ export function loadGithubState(section: unknown): GithubState {
       return { ...run, id: runId, workflowId: workflow.id, jobs, artifacts };
     });
     runs.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
-    repositories.set(fullName.toLowerCase(), { owner, name, workflows, runs });
+    const createdAt = repo.createdAt ?? runs.at(-1)?.created_at ?? new Date(0).toISOString();
+    repositories.set(fullName.toLowerCase(), { owner, name, description: repo.description, defaultBranch: repo.defaultBranch, private: repo.private, createdAt, workflows, runs });
   }
   return { repositories };
 }

@@ -1,5 +1,5 @@
 import type { SnowflakeSessionInfo } from './state';
-import { SqlError } from './result-set';
+import { SqlError } from './errors';
 
 /** Normalises one identifier part: unquoted names fold to upper case, quoted ones keep their case. */
 export function normalizePart(part: string): string {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { jsonResponse, type SandboxResponse } from '../core/http';
-import { wireCell, type ResultSet, type SqlError } from './result-set';
+import type { SqlError } from './errors';
+import { wireCell, type ResultSet } from './result-set';
+import { parameterList } from './session-parameters';
+import type { SnowflakeSessionInfo } from './state';
 
-/** A successful query response in the driver's JSON result format. */
-export function queryResponse(result: ResultSet, session: { database: string | null; schema: string | null }): SandboxResponse {
+/** A successful query response in the driver's JSON result format, with the session's parameters as Snowflake sends them. */
+export function queryResponse(result: ResultSet, session: SnowflakeSessionInfo): SandboxResponse {
   return jsonResponse(200, {
     data: {
-      parameters: [],
+      parameters: parameterList(session.parameters),
       rowtype: result.columns.map((column) => ({
         name: column.name,
         database: '',
@@ -27,8 +30,8 @@ export function queryResponse(result: ResultSet, session: { database: string | n
       databaseProvider: null,
       finalDatabaseName: session.database,
       finalSchemaName: session.schema,
-      finalWarehouseName: null,
-      finalRoleName: 'SANDBOX_ROLE',
+      finalWarehouseName: session.warehouse,
+      finalRoleName: session.role,
       numberOfBinds: 0,
       arrayBindSupported: false,
       statementTypeId: 4096,

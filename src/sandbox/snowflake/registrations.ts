@@ -1,5 +1,5 @@
 import type { SandboxStates } from '../states';
-import { objectDoesNotExist } from './result-set';
+import { objectDoesNotExist } from './errors';
 import type { ExternalTable, RegisteredFile } from './state';
 
 /** Where an external table's files live: its stage URL and the S3 bucket and prefix below it. */

@@ -16,23 +16,6 @@ export interface ResultSet {
   rows: Cell[][];
 }
 
-/** A SQL error with Snowflake's code and SQL state, sent as `success: false`. */
-export class SqlError extends Error {
-  override name = 'SqlError';
-  constructor(
-    message: string,
-    readonly code = '002003',
-    readonly sqlState = '02000',
-  ) {
-    super(message);
-  }
-}
-
-/** The "does not exist or not authorized" error Snowflake gives for an unknown object. */
-export function objectDoesNotExist(kind: string, name: string): SqlError {
-  return new SqlError(`SQL compilation error:\n${kind} '${name}' does not exist or not authorized.`, '002003', '02000');
-}
-
 /** Writes a cell as the JSON result format carries it: a string (or null), numbers as text, times as epoch seconds. */
 export function wireCell(cell: Cell, type: ColumnType): string | null {
   if (cell === null || cell === undefined) return null;

@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import type { WarehouseSection } from '../warehouse/state';
-import { SqlError, type Cell, type Column, type ColumnType, type ResultSet } from './result-set';
+import { snowflakeErrorOf } from './engine-errors';
+import type { Cell, Column, ColumnType, ResultSet } from './result-set';
 
 /** A real SQL engine (DuckDB, in memory) seeded with a world's tables: answers the plain SELECTs of the simulated Snowflake. */
 export interface SqlEngine {
@@ -29,17 +30,6 @@ function cell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return value;
   return value as object;
-}
-
-/** DuckDB's errors as Snowflake's: a missing object is 002003, anything else a compilation error. */
-function asSqlError(error: unknown): SqlError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/^Catalog Error: (Table|Schema|Catalog) with name/.test(message)) {
-    const name = /with name "?([^"\s!]+)/.exec(message)?.[1] ?? 'object';
-    return new SqlError(`SQL compilation error:\nObject '${name.toUpperCase()}' does not exist or not authorized.`, '002003', '42S02');
-  }
-  if (/^Binder Error: .*column/i.test(message)) return new SqlError(`SQL compilation error: ${message.split('\n')[0]}`, '000904', '42000');
-  return new SqlError(`SQL compilation error: ${message.split('\n')[0]}`, '001003', '42000');
 }
 
 async function seed(connection: DuckDBConnection, section: WarehouseSection): Promise<void> {
@@ -85,7 +75,7 @@ export async function createSqlEngine(section: WarehouseSection): Promise<SqlEng
         const scope = defaults.database && defaults.schema ? `${defaults.database}.${defaults.schema}` : null;
         if (scope && known.has(scope)) await connection.run(`USE ${scope.split('.').map(quote).join('.')}`);
         const reader = await connection.runAndReadAll(sql).catch((error: unknown) => {
-          throw asSqlError(error);
+          throw snowflakeErrorOf(error, sql, defaults);
         });
         const types = reader.columnTypes();
         const columns: Column[] = reader.columnNames().map((name, i) => ({ name: /^[a-z_][\w$]*$/.test(name) ? name.toUpperCase() : name, type: wireType(types[i]!) }));

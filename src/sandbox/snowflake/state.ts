@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ParameterValue } from './session-parameters';
 
 const qualifiedName = z.string().regex(/^[A-Z_][\w$]*\.[A-Z_][\w$]*\.[A-Z_][\w$]*$/, 'expected DATABASE.SCHEMA.NAME in upper case');
 
@@ -68,11 +69,15 @@ export type ExternalTable = z.infer<typeof externalTableSchema> & {
 
 /** A logged-in session of the driver. */
 export interface SnowflakeSessionInfo {
+  /** The account name the client logged in to, upper-cased (CURRENT_ACCOUNT()). */
+  account: string;
   user: string;
   database: string | null;
   schema: string | null;
   warehouse: string | null;
   role: string;
+  /** The session parameters sent with every response; ALTER SESSION changes them. */
+  parameters: Map<string, ParameterValue>;
 }
 
 /** The simulated Snowflake account. */

@@ -22,7 +22,8 @@ function findArtifact(call: GithubCall, artifactId: string | undefined): GithubA
 }
 
 /** `GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`, optionally filtered by `name`. */
-export const listRunArtifacts: GithubOperation = (call, [runId]) => {
+export const listRunArtifacts: GithubOperation = (call) => {
+  const runId = call.params.run_id;
   const operation = 'ListWorkflowRunArtifacts';
   const run = call.repo.runs.find((r) => r.id === Number(runId));
   if (!run) return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
@@ -34,7 +35,8 @@ export const listRunArtifacts: GithubOperation = (call, [runId]) => {
 };
 
 /** `GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/zip`: 302 to the archive; 410 once it expired. */
-export const downloadArtifactRedirect: GithubOperation = (call, [artifactId, format]) => {
+export const downloadArtifactRedirect: GithubOperation = (call) => {
+  const { artifact_id: artifactId, archive_format: format } = call.params;
   const operation = 'DownloadArtifact';
   const artifact = findArtifact(call, artifactId);
   if (!artifact || format !== 'zip') return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
@@ -43,7 +45,8 @@ export const downloadArtifactRedirect: GithubOperation = (call, [artifactId, for
 };
 
 /** The archive behind the redirect. */
-export const artifactBlob: GithubOperation = (call, [artifactId]) => {
+export const artifactBlob: GithubOperation = (call) => {
+  const artifactId = call.params.artifact_id;
   const artifact = findArtifact(call, artifactId);
   if (!artifact) return { response: blobNotFound(), call: { operation: 'GetArtifactBlob', mutates: false } };
   return { response: { status: 200, headers: { 'content-type': 'application/zip' }, body: artifactZip(artifact) }, call: { operation: 'GetArtifactBlob', mutates: false } };

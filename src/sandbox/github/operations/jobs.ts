@@ -5,7 +5,8 @@ import type { GithubJob } from '../state';
 import type { GithubCall, GithubOperation } from './context';
 
 /** `GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`: the run's jobs with their steps, paginated. */
-export const listJobs: GithubOperation = (call, [runId]) => {
+export const listJobs: GithubOperation = (call) => {
+  const runId = call.params.run_id;
   const operation = 'ListJobsForWorkflowRun';
   const run = call.repo.runs.find((r) => r.id === Number(runId));
   if (!run) return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
@@ -20,7 +21,8 @@ export function findJob(call: GithubCall, jobId: string | undefined): GithubJob 
 }
 
 /** `GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs`: GitHub answers 302 to a short-lived log URL. */
-export const jobLogsRedirect: GithubOperation = (call, [jobId]) => {
+export const jobLogsRedirect: GithubOperation = (call) => {
+  const jobId = call.params.job_id;
   const operation = 'DownloadJobLogsForWorkflowRun';
   const job = findJob(call, jobId);
   if (!job || job.status !== 'completed') return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };
@@ -33,7 +35,8 @@ function logTimestamp(iso: string, offsetMs: number): string {
 }
 
 /** The plain-text log behind the redirect: every line prefixed with its timestamp, CRLF-free, as GitHub serves it. */
-export const jobLogBlob: GithubOperation = (call, [jobId]) => {
+export const jobLogBlob: GithubOperation = (call) => {
+  const jobId = call.params.job_id;
   const job = findJob(call, jobId);
   if (!job) return { response: blobNotFound(), call: { operation: 'GetLogBlob', mutates: false } };
   const text = job.log.map((line, index) => `${logTimestamp(job.started_at, index * 10)} ${line}`).join('\n');

@@ -7,7 +7,8 @@ const failedConclusions = new Set(['failure', 'cancelled', 'timed_out', 'startup
  * `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`: queues a new attempt of the
  * failed jobs (201). A run still in progress, or one without failed jobs, is refused with 403.
  */
-export const rerunFailedJobs: GithubOperation = (call, [runId]) => {
+export const rerunFailedJobs: GithubOperation = (call) => {
+  const runId = call.params.run_id;
   const operation = 'ReRunWorkflowFailedJobs';
   const run = call.repo.runs.find((r) => r.id === Number(runId));
   if (!run) return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };

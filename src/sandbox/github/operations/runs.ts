@@ -33,14 +33,15 @@ export function findWorkflow(workflows: readonly GithubWorkflow[], idOrFile: str
 export const listRunsForRepo: GithubOperation = (call) => list(call, call.repo.runs, 'ListWorkflowRunsForRepo');
 
 /** `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs`: one workflow's runs, by id or file name. */
-export const listWorkflowRuns: GithubOperation = (call, [workflowId]) => {
-  const workflow = findWorkflow(call.repo.workflows, workflowId!);
+export const listWorkflowRuns: GithubOperation = (call) => {
+  const workflow = findWorkflow(call.repo.workflows, call.params.workflow_id!);
   if (!workflow) return { response: githubError(404, 'Not Found'), call: { operation: 'ListWorkflowRuns', mutates: false } };
   return list(call, call.repo.runs.filter((run) => run.workflowId === workflow.id), 'ListWorkflowRuns');
 };
 
 /** `GET /repos/{owner}/{repo}/actions/runs/{run_id}`. */
-export const getRun: GithubOperation = (call, [runId]) => {
+export const getRun: GithubOperation = (call) => {
+  const runId = call.params.run_id;
   const run = call.repo.runs.find((r) => r.id === Number(runId));
   const operation = 'GetWorkflowRun';
   if (!run) return { response: githubError(404, 'Not Found'), call: { operation, mutates: false } };

@@ -1,6 +1,6 @@
 import { qualify } from '../names';
 import { refreshTable } from '../registrations';
-import { objectDoesNotExist } from '../result-set';
+import { objectDoesNotExist } from '../errors';
 import type { StatementHandler } from './statement';
 
 /** ALTER EXTERNAL TABLE name REFRESH ['subpath']: registers new files and drops removed ones. */

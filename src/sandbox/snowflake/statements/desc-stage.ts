@@ -1,5 +1,5 @@
 import { qualify } from '../names';
-import { objectDoesNotExist } from '../result-set';
+import { objectDoesNotExist } from '../errors';
 import type { StatementHandler } from './statement';
 
 /** DESC STAGE name: parent_property / property rows, with the URL as a JSON list and the storage integration. */

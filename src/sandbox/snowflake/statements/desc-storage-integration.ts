@@ -1,5 +1,6 @@
 import { normalizePart } from '../names';
-import { objectDoesNotExist, type ResultSet } from '../result-set';
+import { objectDoesNotExist } from '../errors';
+import type { ResultSet } from '../result-set';
 import type { StatementHandler } from './statement';
 
 const propertyColumns: ResultSet['columns'] = [

@@ -1,6 +1,6 @@
 import { qualify } from '../names';
 import { registeredFiles } from '../registrations';
-import { objectDoesNotExist } from '../result-set';
+import { objectDoesNotExist } from '../errors';
 import type { StatementHandler } from './statement';
 
 /** SELECT * FROM TABLE(INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => 'name')): the files in the table's metadata. */

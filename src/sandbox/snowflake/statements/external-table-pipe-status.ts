@@ -1,5 +1,5 @@
 import { qualify } from '../names';
-import { objectDoesNotExist, SqlError } from '../result-set';
+import { objectDoesNotExist, SqlError } from '../errors';
 import type { StatementHandler } from './statement';
 
 /** SELECT SYSTEM$EXTERNAL_TABLE_PIPE_STATUS('name'): the auto-refresh pipe's status as a JSON string. */

@@ -3,10 +3,12 @@ import { descStage } from './desc-stage';
 import { descStorageIntegration } from './desc-storage-integration';
 import { externalTableFiles } from './external-table-files';
 import { externalTablePipeStatus } from './external-table-pipe-status';
-import { alterSession, selectSessionFunction, useStatement } from './session-statements';
+import { alterSession } from './alter-session';
+import { selectContextFunctions } from './context-functions';
 import { selectSqlEngine } from './select-sql-engine';
 import { showExternalTables } from './show-external-tables';
 import type { StatementHandler } from './statement';
+import { useStatement } from './use-statement';
 
 export type { StatementContext, StatementHandler } from './statement';
 
@@ -20,7 +22,7 @@ export const statementHandlers: StatementHandler[] = [
   alterExternalTableRefresh,
   useStatement,
   alterSession,
-  selectSessionFunction,
+  selectContextFunctions,
   // Last: any other SELECT goes to the warehouse's SQL engine.
   selectSqlEngine,
 ];
