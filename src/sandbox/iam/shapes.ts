@@ -3,6 +3,9 @@ import { attachmentCount, policyId, policyUpdatedOn } from './managed-policies';
 import { principalArn, principalId } from './principals';
 import type { IamRole, IamState, ManagedPolicy } from './state';
 
+/** A date as IAM writes it: ISO 8601 to the second (`2026-11-01T21:48:38Z`). */
+export const iamDate = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** A role as GetRole and ListRoles return it, the trust policy URL-encoded as IAM sends it. */
 export function roleShape(role: IamRole): XmlNode {
   return {
@@ -10,7 +13,7 @@ export function roleShape(role: IamRole): XmlNode {
     RoleName: role.name,
     RoleId: principalId(role),
     Arn: principalArn(role),
-    CreateDate: role.createdOn,
+    CreateDate: iamDate(role.createdOn),
     AssumeRolePolicyDocument: encodeURIComponent(role.assumeRolePolicy.text),
     ...(role.description ? { Description: role.description } : {}),
     MaxSessionDuration: role.maxSessionDuration,
@@ -29,7 +32,7 @@ export function policyShape(state: IamState, policy: ManagedPolicy, withDescript
     PermissionsBoundaryUsageCount: 0,
     IsAttachable: true,
     ...(withDescription && policy.description ? { Description: policy.description } : {}),
-    CreateDate: policy.createdOn,
-    UpdateDate: policyUpdatedOn(policy),
+    CreateDate: iamDate(policy.createdOn),
+    UpdateDate: iamDate(policyUpdatedOn(policy)),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { arn } from '../inputs';
+import { iamDate } from '../shapes';
 import { iamError, iamResponse, noSuchPolicy } from '../xml';
 import { iamOperation } from './operation';
 
@@ -19,7 +20,7 @@ export const getPolicyVersion = iamOperation({
         Document: encodeURIComponent(version.policy.text),
         VersionId: version.versionId,
         IsDefaultVersion: version.versionId === policy.defaultVersionId,
-        CreateDate: version.createdOn,
+        CreateDate: iamDate(version.createdOn),
       },
     });
   },
