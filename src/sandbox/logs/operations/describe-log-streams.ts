@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
-import { sandboxAccountId } from '../../aws-json/account';
-import { sandboxCredentials } from '../../credentials';
 import type { SandboxStates } from '../../states';
+import { logGroupArn } from '../arn';
 import { requestedLogGroup } from '../group-name';
 
 const input = z.object({
@@ -28,7 +27,7 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
     }
     const group = env.states.logs.groups.get(groupName);
     if (!group) return operationError('ResourceNotFoundException', 'The specified log group does not exist.');
-    const streams = [...group.values()].filter((stream) => stream.name.startsWith(input.logStreamNamePrefix ?? ''));
+    const streams = [...group.streams.values()].filter((stream) => stream.name.startsWith(input.logStreamNamePrefix ?? ''));
     const last = (events: { timestamp: number }[]) => events[events.length - 1]?.timestamp ?? 0;
     streams.sort((a, b) => (input.orderBy === 'LastEventTime' ? last(a.events) - last(b.events) : a.name.localeCompare(b.name)));
     if (input.descending) streams.reverse();
@@ -39,7 +38,7 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
           logStreamName: stream.name,
           creationTime: stream.events[0]?.timestamp ?? 0,
           ...(stream.events.length ? { firstEventTimestamp: stream.events[0]!.timestamp, lastEventTimestamp: last(stream.events), lastIngestionTime: last(stream.events) + 250 } : {}),
-          arn: `arn:aws:logs:${sandboxCredentials.region}:${sandboxAccountId}:log-group:${groupName}:log-stream:${stream.name}`,
+          arn: `${logGroupArn(groupName)}:log-stream:${stream.name}`,
           storedBytes: 0,
         })),
         ...(page.nextToken ? { nextToken: page.nextToken } : {}),

@@ -39,7 +39,7 @@ export const filterLogEvents = jsonOperation<SandboxStates, typeof input>({
       if (error instanceof UnsupportedFilterPatternError) return operationError('InvalidParameterException', error.message);
       throw error;
     }
-    const streams = [...group.values()].filter((stream) =>
+    const streams = [...group.streams.values()].filter((stream) =>
       input.logStreamNames ? input.logStreamNames.includes(stream.name) : stream.name.startsWith(input.logStreamNamePrefix ?? ''),
     );
     const events: Array<LogEvent & { logStreamName: string }> = [];
