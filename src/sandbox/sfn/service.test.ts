@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
@@ -9,6 +10,7 @@ import {
   ListStateMachinesCommand,
   RedriveExecutionCommand,
   StartExecutionCommand,
+  StartSyncExecutionCommand,
   StateMachineDoesNotExist,
 } from '@aws-sdk/client-sfn';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -77,5 +79,20 @@ describe('the Step Functions sandbox speaks awsJson1_0 to the real SDK', () => {
     expect(sandbox.calls.mutations().map((c) => c.operation)).toEqual(['StartExecution']);
     const done = `${machineArn.replace(':stateMachine:', ':execution:')}:daily-2026-11-26`;
     await expect(sfn.send(new RedriveExecutionCommand({ executionArn: done }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
+  });
+
+  it('describes the state machine an execution ran, and raises ExecutionDoesNotExist for an unknown execution', async () => {
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn, maxResults: 1 }));
+    const described = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: executions![0]!.executionArn }));
+    expect(described).toMatchObject({ stateMachineArn: machineArn, name: 'arai-ingestion', roleArn: 'arn:aws:iam::123456789012:role/arai-sfn-role', tracingConfiguration: { enabled: false } });
+    expect(JSON.parse(described.definition!).StartAt).toBe('RawToProcessed');
+    expect(described.updateDate).toBeInstanceOf(Date);
+    const machine = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: machineArn }));
+    expect(described.definition).toBe(machine.definition);
+    await expect(sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: `${machineArn.replace(':stateMachine:', ':execution:')}:nope` }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+  });
+
+  it('answers an operation it does not implement with UnknownOperationException (400)', async () => {
+    await expect(sfn.send(new StartSyncExecutionCommand({ stateMachineArn: machineArn }))).rejects.toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
   });
 });
