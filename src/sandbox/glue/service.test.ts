@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntityNotFoundException, GetJobCommand, GetJobRunCommand, GetJobRunsCommand, GetJobsCommand, ListCrawlersCommand, ListJobsCommand, paginateListJobs } from '@aws-sdk/client-glue';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { sandboxSdkClients } from '../aws-json/sdk-clients.test-support';
+import { resolveDateTemplates as dated } from '../world/relative-time';
 
 let sandbox: Sandbox;
 let glue: ReturnType<typeof sandboxSdkClients>['glue'];
@@ -32,7 +33,7 @@ describe('the Glue sandbox speaks awsJson1_1 to the real SDK', () => {
     expect(rest.JobRuns).toHaveLength(1);
     expect(rest.NextToken).toBeUndefined();
     const { JobRun } = await glue.send(new GetJobRunCommand({ JobName: 'arai-raw-to-processed', RunId: first.JobRuns![0]!.Id! }));
-    expect(JobRun?.Arguments?.['--input_path']).toBe('s3://arai-raw/reviews/ingest=2026-11-26/');
+    expect(JobRun?.Arguments?.['--input_path']).toBe(`s3://arai-raw/reviews/ingest=${dated('{now-2h:YYYY-MM-DD}')}/`);
     expect(JobRun?.NumberOfWorkers).toBe(10);
     expect(JobRun?.ExecutionTime).toBeGreaterThan(0);
   });
