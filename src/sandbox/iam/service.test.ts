@@ -92,7 +92,7 @@ describe('IAM roles and their policies over the query protocol', () => {
       pages++;
       names.push(...(page.Roles ?? []).map((r) => r.RoleName!));
     }
-    expect(names).toEqual(['arai-glue-role', 'arai-sfn-role', 'github-actions-terraform']);
+    expect(names).toEqual(['arai-glue-role', 'arai-sfn-role', 'arai-snowflake-external-stage', 'github-actions-terraform']);
     expect(pages).toBe(2);
     const { Roles } = await iam.send(new ListRolesCommand({ PathPrefix: '/service-role/' }));
     expect(Roles).toEqual([]);
