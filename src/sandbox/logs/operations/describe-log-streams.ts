@@ -3,7 +3,7 @@ import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { logGroupArn } from '../arn';
-import { requestedLogGroup } from '../group-name';
+import { findLogGroup } from '../group-name';
 
 const input = z.object({
   logGroupName: z.string().min(1).optional(),
@@ -20,13 +20,12 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = requestedLogGroup(input);
-    if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.orderBy === 'LastEventTime' && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');
     }
-    const group = env.states.logs.groups.get(groupName);
-    if (!group) return operationError('ResourceNotFoundException', 'The specified log group does not exist.');
+    const found = findLogGroup(env.states.logs, input);
+    if ('error' in found) return found.error;
+    const { group } = found;
     const streams = [...group.streams.values()].filter((stream) => stream.name.startsWith(input.logStreamNamePrefix ?? ''));
     const last = (events: { timestamp: number }[]) => events[events.length - 1]?.timestamp ?? 0;
     streams.sort((a, b) => (input.orderBy === 'LastEventTime' ? last(a.events) - last(b.events) : a.name.localeCompare(b.name)));
@@ -38,7 +37,7 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
           logStreamName: stream.name,
           creationTime: stream.events[0]?.timestamp ?? 0,
           ...(stream.events.length ? { firstEventTimestamp: stream.events[0]!.timestamp, lastEventTimestamp: last(stream.events), lastIngestionTime: last(stream.events) + 250 } : {}),
-          arn: `${logGroupArn(groupName)}:log-stream:${stream.name}`,
+          arn: `${logGroupArn(group.name)}:log-stream:${stream.name}`,
           storedBytes: 0,
         })),
         ...(page.nextToken ? { nextToken: page.nextToken } : {}),

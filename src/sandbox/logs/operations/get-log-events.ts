@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonOperation, operationError } from '../../aws-json/operations';
 import type { SandboxStates } from '../../states';
 import { eventToken, readEventToken } from '../event-tokens';
-import { requestedLogGroup } from '../group-name';
+import { findLogGroup } from '../group-name';
 import type { LogEvent } from '../state';
 
 const input = z.object({
@@ -30,11 +30,10 @@ export const getLogEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = requestedLogGroup(input);
-    if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.logGroupName && input.logGroupIdentifier) return operationError('InvalidParameterException', 'LogGroup name and LogGroup ARN are mutually exclusive parameters.');
-    const group = env.states.logs.groups.get(groupName);
-    if (!group) return operationError('ResourceNotFoundException', 'The specified log group does not exist.');
+    const found = findLogGroup(env.states.logs, input);
+    if ('error' in found) return found.error;
+    const { group } = found;
     const stream = group.streams.get(input.logStreamName);
     if (!stream) return operationError('ResourceNotFoundException', 'The specified log stream does not exist.');
     const all = stream.events;
