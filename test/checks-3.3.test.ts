@@ -20,10 +20,11 @@ import { selectSteps } from '../src/runner/select';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { listWorlds, worldsDir } from '../src/sandbox/world/load-world';
 import { describeOutcomes, root } from './support/project';
+import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
 
 const config = validateConfig(projectConfig);
 const sandboxConfig = config.environments.sandbox!;
-const newKeys = [0, 1, 2].map((i) => `reviews/year=2026/month=11/day=25/part-0000${i}.parquet`);
+const newKeys = [0, 1, 2].map((i) => `reviews/${dated('year={now-2h:YYYY}/month={now-2h:MM}/day={now-2h:DD}')}/part-0000${i}.parquet`);
 
 /** A sandbox with read-only clients pointed at it over HTTP, as the runner gives checks. */
 interface Harness {

@@ -12,6 +12,7 @@ import { validateConfig, type EnvironmentConfig } from '../src/config';
 import type { CheckResult, JsonValue } from '../src/model';
 import { sandboxTargets } from '../src/runner/environment';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
+import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
 
 const sandboxConfig = validateConfig(projectConfig).environments.sandbox!;
 
@@ -80,7 +81,7 @@ describe('the glue-corrupt-json world', () => {
     const result = await h.run(inputDataFormat);
     expect(result.status).toBe('fail');
     const corrupt = evidenceOf(result, 'corrupt lines') as Array<{ key: string; line: number }>;
-    expect(corrupt.map((c) => `${c.key}:${c.line}`)).toEqual(['reviews/ingest=2026-11-26/part-00001.json:3', 'reviews/ingest=2026-11-26/part-00001.json:5', 'reviews/ingest=2026-11-26/part-00001.json:7']);
+    expect(corrupt.map((c) => `${c.key}:${c.line}`)).toEqual([3, 5, 7].map((line) => `reviews/ingest=${dated('{now-2h:YYYY-MM-DD}')}/part-00001.json:${line}`));
     expect(result.summary).toContain('part-00001.json line 3');
   });
 
@@ -110,7 +111,7 @@ describe('the glue-schema-drift world', () => {
     expect(result.status).toBe('fail');
     const missing = evidenceOf(result, 'missing fields') as Array<{ field: string; records: number; first: { key: string; line: number } }>;
     expect(missing.map((m) => m.field)).toEqual(['overall', 'verified', 'reviewTime', 'reviewerID', 'summary', 'unixReviewTime']);
-    expect(missing[0]).toMatchObject({ records: 8, first: { key: 'reviews/ingest=2026-11-26/part-00000.json', line: 1 } });
+    expect(missing[0]).toMatchObject({ records: 8, first: { key: `reviews/ingest=${dated('{now-2h:YYYY-MM-DD}')}/part-00000.json`, line: 1 } });
     expect((evidenceOf(result, 'unexpected fields') as Array<{ field: string }>).map((u) => u.field)).toContain('user_id');
   });
 

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials } from '../src/sandbox/credentials';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
-import { worldsDir } from '../src/sandbox/world/load-world';
+import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
 
 const run = promisify(execFile);
 
@@ -18,27 +18,28 @@ function findAwsCli(): string | null {
 }
 
 const aws = findAwsCli();
-const keys = ['23/part-00000', '23/part-00001', '24/part-00000', '25/part-00000', '25/part-00001', '25/part-00002'].map(
-  (k) => `reviews/year=2026/month=11/day=${k}.parquet`,
-);
+const glueRun = 'jr_1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d';
 
-describe.skipIf(!aws)('the sandbox serves another S3 client: the AWS CLI (skipped: no `aws` installed; apt-get install awscli)', () => {
+/** The common prefixes a `/`-delimited listing of `prefix` shows for these keys, in order. */
+const underPrefix = (all: string[], prefix: string) => [...new Set(all.filter((k) => k.startsWith(prefix)).map((k) => k.slice(0, k.indexOf('/', prefix.length) + 1)))];
+const partition = (time: string) => dated(`reviews/year={${time}:YYYY}/month={${time}:MM}/day={${time}:DD}/`);
+const keys = [
+  ...['part-00000', 'part-00001'].map((part) => `${partition('now-50h')}${part}.parquet`),
+  `${partition('now-26h')}part-00000.parquet`,
+  ...['part-00000', 'part-00001', 'part-00002'].map((part) => `${partition('now-2h')}${part}.parquet`),
+];
+
+describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, always with --endpoint-url (skipped: no `aws` installed; apt-get install awscli)', () => {
   let sandbox: Sandbox;
   let home: string;
-  let worlds: string;
 
   beforeAll(async () => {
-    // the S3 and Snowflake sections of healthy are all this test reads
-    worlds = mkdtempSync(path.join(os.tmpdir(), 'runbook-aws-cli-worlds-'));
-    mkdirSync(path.join(worlds, 'healthy'));
-    for (const file of ['world.json', 's3.json', 'snowflake.json']) cpSync(path.join(worldsDir, 'healthy', file), path.join(worlds, 'healthy', file));
-    sandbox = await startSandbox({ world: 'healthy', worldsDir: worlds });
+    sandbox = await startSandbox({ world: 'healthy' });
     home = mkdtempSync(path.join(os.tmpdir(), 'runbook-aws-cli-home-'));
   });
   afterAll(async () => {
     await sandbox?.stop();
     rmSync(home, { recursive: true, force: true });
-    rmSync(worlds, { recursive: true, force: true });
   });
 
   /** Runs `aws --endpoint-url <sandbox> …` with static credentials and nothing from the machine's AWS configuration. */
@@ -113,9 +114,119 @@ describe.skipIf(!aws)('the sandbox serves another S3 client: the AWS CLI (skippe
   it("s3api get-bucket-location names the bucket's region, and list-objects-v2 pages common prefixes each once", async () => {
     expect(JSON.parse(await cli('s3api', 'get-bucket-location', '--bucket', 'arai-processed'))).toEqual({ LocationConstraint: 'eu-west-1' });
     const prefixes = JSON.parse(
-      await cli('s3api', 'list-objects-v2', '--bucket', 'arai-processed', '--prefix', 'reviews/year=2026/month=11/', '--delimiter', '/', '--page-size', '1'),
+      await cli('s3api', 'list-objects-v2', '--bucket', 'arai-processed', '--prefix', dated('reviews/year={now-2h:YYYY}/month={now-2h:MM}/'), '--delimiter', '/', '--page-size', '1'),
     ) as { CommonPrefixes: Array<{ Prefix: string }> };
-    expect(prefixes.CommonPrefixes.map((p) => p.Prefix)).toEqual(['23/', '24/', '25/'].map((day) => `reviews/year=2026/month=11/day=${day}`));
+    expect(prefixes.CommonPrefixes.map((p) => p.Prefix)).toEqual(underPrefix(keys, dated('reviews/year={now-2h:YYYY}/month={now-2h:MM}/')));
+  }, 60_000);
+
+  it('sts get-caller-identity names the IAM user behind the sandbox access key (query protocol, XML)', async () => {
+    const identity = JSON.parse(await cli('sts', 'get-caller-identity')) as Record<string, string>;
+    expect(identity).toMatchObject({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/sandbox-oncall' });
+    expect(identity.UserId).toMatch(/^AIDA/);
+  }, 60_000);
+
+  it('logs describe-log-groups lists the Glue log groups with retention and ARNs', async () => {
+    const { logGroups } = JSON.parse(await cli('logs', 'describe-log-groups', '--log-group-name-prefix', '/aws-glue/')) as { logGroups: Array<Record<string, unknown>> };
+    expect(logGroups.map((g) => g.logGroupName)).toEqual(['/aws-glue/jobs/error', '/aws-glue/jobs/output']);
+    expect(logGroups[1]).toMatchObject({ retentionInDays: 30, arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/jobs/output:*', logGroupClass: 'STANDARD' });
+  }, 60_000);
+
+  it('logs get-log-events reads a stream forward with --next-token until the token comes back unchanged, and back again', async () => {
+    type Page = { events: Array<{ message: string; timestamp: number }>; nextForwardToken: string; nextBackwardToken: string };
+    const read = async (...extra: string[]) =>
+      JSON.parse(await cli('logs', 'get-log-events', '--log-group-name', '/aws-glue/jobs/output', '--log-stream-name', glueRun, '--limit', '1', ...extra)) as Page;
+    const first = await read('--start-from-head');
+    expect(first.events.map((e) => e.message)).toEqual([dated('Reading s3://arai-raw/reviews/ingest={now-2h:YYYY-MM-DD}/ as JSON lines')]);
+    const second = await read('--start-from-head', '--next-token', first.nextForwardToken);
+    expect(second.events[0]!.message).toMatch(/^Wrote 48213 records to /);
+    const end = await read('--start-from-head', '--next-token', second.nextForwardToken);
+    expect(end.events).toEqual([]);
+    expect(end.nextForwardToken).toBe(second.nextForwardToken);
+    const back = await read('--next-token', second.nextBackwardToken);
+    expect(back.events).toEqual(first.events);
+    const latest = await read();
+    expect(latest.events).toEqual(second.events);
+  }, 120_000);
+
+  it('glue list-jobs pages through the job names (--page-size 1)', async () => {
+    expect(JSON.parse(await cli('glue', 'list-jobs', '--page-size', '1'))).toEqual({ JobNames: ['arai-processed-compact', 'arai-raw-to-processed'] });
+    expect(JSON.parse(await cli('glue', 'list-jobs', '--tags', 'stage=compaction'))).toEqual({ JobNames: ['arai-processed-compact'] });
+  }, 60_000);
+
+  it('iam list-roles, list-role-policies, get-role-policy and list-attached-role-policies show inline and attached policies', async () => {
+    const roles = JSON.parse(await cli('iam', 'list-roles', '--page-size', '1')) as { Roles: Array<{ RoleName: string; Arn: string; AssumeRolePolicyDocument: { Statement: unknown[] } }> };
+    expect(roles.Roles.map((r) => r.RoleName)).toEqual(['arai-glue-role', 'arai-sfn-role', 'arai-snowflake-external-stage', 'github-actions-terraform']);
+    expect(roles.Roles[1]!.AssumeRolePolicyDocument.Statement).toHaveLength(1);
+    expect(JSON.parse(await cli('iam', 'list-role-policies', '--role-name', 'arai-sfn-role'))).toEqual({ PolicyNames: ['execution-events', 'run-glue-jobs'] });
+    const inline = JSON.parse(await cli('iam', 'get-role-policy', '--role-name', 'arai-sfn-role', '--policy-name', 'run-glue-jobs')) as { PolicyDocument: { Statement: Array<{ Resource: string }> } };
+    expect(inline.PolicyDocument.Statement[0]!.Resource).toBe('arn:aws:glue:eu-west-1:123456789012:job/arai-*');
+    expect(JSON.parse(await cli('iam', 'list-attached-role-policies', '--role-name', 'arai-sfn-role'))).toEqual({
+      AttachedPolicies: [{ PolicyName: 'arai-sfn-log-delivery', PolicyArn: 'arn:aws:iam::123456789012:policy/service-role/arai-sfn-log-delivery' }],
+    });
+  }, 120_000);
+
+  it('iam get-policy, get-policy-version and list-policies read the managed policies, and simulate-principal-policy evaluates them', async () => {
+    const arn = 'arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole';
+    const { Policy } = JSON.parse(await cli('iam', 'get-policy', '--policy-arn', arn)) as { Policy: Record<string, unknown> };
+    expect(Policy).toMatchObject({ PolicyName: 'AWSGlueServiceRole', DefaultVersionId: 'v5', AttachmentCount: 1, Path: '/service-role/' });
+    const { PolicyVersion } = JSON.parse(await cli('iam', 'get-policy-version', '--policy-arn', arn, '--version-id', 'v5')) as { PolicyVersion: { Document: { Statement: Array<{ Action: string[] }> }; IsDefaultVersion: boolean } };
+    expect(PolicyVersion.IsDefaultVersion).toBe(true);
+    expect(PolicyVersion.Document.Statement[0]!.Action).toContain('glue:*');
+    const local = JSON.parse(await cli('iam', 'list-policies', '--scope', 'Local')) as { Policies: Array<{ PolicyName: string }> };
+    expect(local.Policies.map((p) => p.PolicyName)).toEqual(['arai-sfn-log-delivery', 'arai-terraform-backend']);
+    const simulated = JSON.parse(
+      await cli('iam', 'simulate-principal-policy', '--policy-source-arn', 'arn:aws:iam::123456789012:role/arai-glue-role', '--action-names', 'glue:GetJob', 's3:DeleteBucket'),
+    ) as { EvaluationResults: Array<{ EvalActionName: string; EvalDecision: string; MatchedStatements: Array<{ SourcePolicyId: string; SourcePolicyType: string }> }> };
+    expect(simulated.EvaluationResults.map((r) => [r.EvalActionName, r.EvalDecision, r.MatchedStatements[0]?.SourcePolicyType])).toEqual([
+      ['glue:GetJob', 'allowed', 'aws-managed'],
+      ['s3:DeleteBucket', 'implicitDeny', undefined],
+    ]);
+  }, 120_000);
+
+  it('stepfunctions describe-state-machine-for-execution returns the machine an execution ran', async () => {
+    const execution = `arn:aws:states:eu-west-1:123456789012:execution:arai-ingestion:${dated('daily-{now-2h:YYYY-MM-DD}')}`;
+    const machine = JSON.parse(await cli('stepfunctions', 'describe-state-machine-for-execution', '--execution-arn', execution)) as Record<string, string>;
+    expect(machine).toMatchObject({ name: 'arai-ingestion', roleArn: 'arn:aws:iam::123456789012:role/arai-sfn-role' });
+    expect(JSON.parse(machine.definition!).StartAt).toBe('RawToProcessed');
+  }, 60_000);
+
+  it('dynamodb describe-table names the lock table by an ARN in the sandbox region and account', async () => {
+    const { Table } = JSON.parse(await cli('dynamodb', 'describe-table', '--table-name', 'terraform-state-lock')) as { Table: { TableArn: string } };
+    expect(Table.TableArn).toBe('arn:aws:dynamodb:eu-west-1:123456789012:table/terraform-state-lock');
+  }, 60_000);
+
+  it('s3api delete-object and delete-objects, and s3 rm --recursive, clean up what a drill staged; each is logged as a mutation', async () => {
+    const staged = mkdtempSync(path.join(os.tmpdir(), 'runbook-aws-cli-drill-'));
+    try {
+      for (const name of ['a.json', 'b.json', 'c.json', 'd.json']) writeFileSync(path.join(staged, name), '{"drill": true}\n');
+      await cli('s3', 'cp', staged, 's3://arai-raw/drill/', '--recursive');
+      const listed = async () => ((JSON.parse((await cli('s3api', 'list-objects-v2', '--bucket', 'arai-raw', '--prefix', 'drill/')) || '{}') as { Contents?: Array<{ Key: string }> }).Contents ?? []).map((o) => o.Key);
+      expect(await listed()).toEqual(['drill/a.json', 'drill/b.json', 'drill/c.json', 'drill/d.json']);
+      await cli('s3api', 'delete-object', '--bucket', 'arai-raw', '--key', 'drill/a.json');
+      const deleted = JSON.parse(await cli('s3api', 'delete-objects', '--bucket', 'arai-raw', '--delete', JSON.stringify({ Objects: [{ Key: 'drill/b.json' }] }))) as { Deleted: Array<{ Key: string }> };
+      expect(deleted.Deleted).toEqual([{ Key: 'drill/b.json' }]);
+      await cli('s3', 'rm', 's3://arai-raw/drill/', '--recursive');
+      expect(await listed()).toEqual([]);
+      const deletes = sandbox.calls.all().filter((c) => c.operation.startsWith('Delete'));
+      expect(deletes.length).toBeGreaterThanOrEqual(3);
+      expect(deletes.every((c) => c.mutates && c.status < 300)).toBe(true);
+    } finally {
+      rmSync(staged, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it.each([
+    ['glue', 'list-crawlers', 'UnknownOperationException', 400],
+    ['logs', 'describe-metric-filters', 'UnknownOperationException', 400],
+    ['stepfunctions', 'list-activities', 'UnknownOperationException', 400],
+    ['dynamodb', 'list-backups', 'UnknownOperationException', 400],
+    ['iam', 'list-users', 'InvalidAction', 400],
+    ['sts', 'get-session-token', 'InvalidAction', 400],
+    ['s3api', 'get-bucket-tagging --bucket arai-raw', 'NotImplemented', 501],
+  ])('%s %s, which the sandbox does not serve, fails at once with %s (%i), in one call the CLI does not retry', async (service, command, code, status) => {
+    const before = sandbox.calls.all().length;
+    await expect(cli(service, ...command.split(' '))).rejects.toMatchObject({ stderr: expect.stringContaining(`(${code})`) });
+    expect(sandbox.calls.all().slice(before).map((c) => c.status)).toEqual([status]);
   }, 60_000);
 
   it('a missing bucket is the NoSuchBucket error the CLI names', async () => {

@@ -16,6 +16,7 @@ import { sandboxTargets } from '../src/runner/environment';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { worldsDir } from '../src/sandbox/world/load-world';
 import { describeOutcomes, root } from './support/project';
+import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
 
 const config = validateConfig(projectConfig);
 
@@ -69,7 +70,7 @@ describe('the sfn-glue-job-misconfigured world', () => {
     expect(failedState.links.map((l) => l.label)).toContain('Glue job run jr_badc0de0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5');
     const payload = outcome(report, '3.2.3');
     expect(payload.status, describeOutcomes(report)).toBe('pass');
-    expect(evidenceOf(payload, 'last successful output')).toMatchObject({ state: 'RawToProcessed', output: { run_date: '2026-11-26', rawToProcessed: { JobRunState: 'SUCCEEDED' } } });
+    expect(evidenceOf(payload, 'last successful output')).toMatchObject({ state: 'RawToProcessed', output: { run_date: dated('{now-2h:YYYY-MM-DD}'), rawToProcessed: { JobRunState: 'SUCCEEDED' } } });
     const jobs = outcome(report, '3.2.5');
     expect(jobs).toMatchObject({ status: 'fail', summary: 'CompactProcessed → arai-processed-compact: Glue job arai-processed-compact: its script s3://arai-artifacts/glue/processed_compact_v2.py does not exist' });
   });
@@ -87,7 +88,7 @@ describe('3.2.3 with required keys the input lacks', () => {
 describe('the 3.1.5 re-run action', () => {
   it('without --fix says it would redrive the failed execution and changes nothing', async () => {
     const { report, calls } = await runWithCalls('glue-corrupt-json', ['3.1.5']);
-    expect(report.results[0]).toMatchObject({ kind: 'action', status: 'skip', summary: 'dry run: would redrive execution daily-2026-11-26 from its failed state (RedriveExecution); run again with --fix to do it' });
+    expect(report.results[0]).toMatchObject({ kind: 'action', status: 'skip', summary: `dry run: would redrive execution daily-${dated('{now-2h:YYYY-MM-DD}')} from its failed state (RedriveExecution); run again with --fix to do it` });
     expect(calls.filter((c) => c.mutates)).toEqual([]);
   });
 
@@ -97,7 +98,7 @@ describe('the 3.1.5 re-run action', () => {
     try {
       const { report, calls } = await runWithCalls('glue-corrupt-json', ['3.1.5'], { fix: true, runRoot });
       expect(report.results[0]!.status, describeOutcomes(report)).toBe('pass');
-      expect(report.results[0]!.summary).toMatch(/^redrove daily-2026-11-26 at /);
+      expect(report.results[0]!.summary).toMatch(new RegExp(`^redrove daily-${dated('{now-2h:YYYY-MM-DD}')} at `));
       expect(calls.filter((c) => c.mutates).map((c) => c.operation)).toEqual(['RedriveExecution']);
       const audit = readFileSync(path.join(runRoot, auditLogPath), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(audit).toEqual([
@@ -121,7 +122,7 @@ describe('the 3.1.5 re-run action on an execution that cannot be redriven', () =
     try {
       cpSync(path.join(worldsDir, 'healthy'), path.join(worlds, 'healthy'), { recursive: true });
       cpSync(path.join(worldsDir, 'glue-corrupt-json'), path.join(worlds, 'stale'), { recursive: true });
-      writeFileSync(path.join(worlds, 'stale', 'sfn.json'), JSON.stringify({ stateMachines: { 'arai-ingestion': { executions: { 'daily-2026-11-26': { ...JSON.parse(readFileSync(path.join(worldsDir, 'glue-corrupt-json', 'sfn.json'), 'utf8')).stateMachines['arai-ingestion'].executions['daily-2026-11-26'], redrivable: false } } } } }));
+      writeFileSync(path.join(worlds, 'stale', 'sfn.json'), JSON.stringify({ stateMachines: { 'arai-ingestion': { executions: { 'daily-{now-2h:YYYY-MM-DD}': { ...JSON.parse(readFileSync(path.join(worldsDir, 'glue-corrupt-json', 'sfn.json'), 'utf8')).stateMachines['arai-ingestion'].executions['daily-{now-2h:YYYY-MM-DD}'], redrivable: false } } } } }));
       const sandbox = await startSandbox({ world: 'stale', worldsDir: worlds });
       const sandboxConfig = config.environments.sandbox!;
       const readOnly = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
@@ -131,13 +132,13 @@ describe('the 3.1.5 re-run action on an execution that cannot be redriven', () =
         if (rerunExecution.kind !== 'action') throw new Error('rerun-execution is an action');
         const plan = await rerunExecution.plan(ctx(readOnly));
         if (isVerdict(plan)) throw new Error(`no plan: ${plan.summary}`);
-        expect(plan.description).toBe('start a new execution of arai-ingestion with the input of daily-2026-11-26 (The state machine definition was updated after the execution started)');
+        expect(plan.description).toBe(`start a new execution of arai-ingestion with the input of daily-${dated('{now-2h:YYYY-MM-DD}')} (The state machine definition was updated after the execution started)`);
         const result = await rerunExecution.apply(ctx(writable), plan);
         expect(result.status).toBe('pass');
         const mutations = sandbox.calls.mutations();
         expect(mutations.map((c) => c.operation)).toEqual(['StartExecution']);
         const started = sandbox.states.sfn.stateMachines.get('arai-ingestion')!.executions.get(String(evidenceOf(result, 'execution')).split(':').pop()!)!;
-        expect(started.spec.input).toEqual({ run_date: '2026-11-26', input_path: 's3://arai-raw/reviews/ingest=2026-11-26/', partition_path: 's3://arai-processed/reviews/year=2026/month=11/day=26/' });
+        expect(started.spec.input).toEqual({ run_date: dated('{now-2h:YYYY-MM-DD}'), input_path: `s3://arai-raw/reviews/ingest=${dated('{now-2h:YYYY-MM-DD}')}/`, partition_path: `s3://arai-processed/reviews/${dated('year={now-2h:YYYY}/month={now-2h:MM}/day={now-2h:DD}')}/` });
       } finally {
         await Promise.all([readOnly.close(), writable.close()]);
         await sandbox.stop();
@@ -150,9 +151,9 @@ describe('the 3.1.5 re-run action on an execution that cannot be redriven', () =
 
 describe('--param executionArn', () => {
   it('points 3.2.1 at the named execution instead of the most recent failed one', async () => {
-    const executionArn = 'arn:aws:states:eu-west-1:123456789012:execution:arai-ingestion:daily-2026-11-25';
+    const executionArn = `arn:aws:states:eu-west-1:123456789012:execution:arai-ingestion:daily-${dated('{now-26h:YYYY-MM-DD}')}`;
     const { report } = await runWithCalls('healthy', ['3.2.1'], { params: { executionArn } });
-    expect(report.results[0]).toMatchObject({ status: 'pass', summary: 'open execution daily-2026-11-25 (SUCCEEDED): no error name' });
+    expect(report.results[0]).toMatchObject({ status: 'pass', summary: `open execution daily-${dated('{now-26h:YYYY-MM-DD}')} (SUCCEEDED): no error name` });
     expect(report.results[0]!.links[0]!.url).toBe(`https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/${executionArn}`);
   });
 });

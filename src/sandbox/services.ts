@@ -9,6 +9,7 @@ import { logsService } from './logs/service';
 import { s3Service } from './s3/service';
 import { sfnService } from './sfn/service';
 import { snowflakeService } from './snowflake/service';
+import { stsService } from './sts/service';
 import type { SandboxStates } from './states';
 import { warehouseService } from './warehouse/service';
 
@@ -25,4 +26,5 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   glue: glueService,
   logs: logsService,
   iam: iamService,
+  sts: stsService,
 };

@@ -8,6 +8,7 @@ import type { LogsState } from './logs/state';
 import type { S3State } from './s3/state';
 import type { SfnState } from './sfn/state';
 import type { SnowflakeState } from './snowflake/state';
+import type { StsState } from './sts/service';
 import type { WarehouseState } from './warehouse/service';
 
 /** The state of every simulated service, built from one world; services may read each other's (Snowflake reads S3). */
@@ -25,4 +26,5 @@ export interface SandboxStates {
   glue: GlueState;
   logs: LogsState;
   iam: IamState;
+  sts: StsState;
 }

@@ -17,6 +17,7 @@ describe('routeRequest', () => {
     ['glue', 'glue'],
     ['logs', 'logs'],
     ['iam', 'iam'],
+    ['sts', 'sts'],
     ['dynamodb', 'dynamodb'],
   ])('routes a request signed for %s to %s by its credential scope', (signingName, key) => {
     expect(routeRequest(request('/', signed(signingName)))).toBe(key);
@@ -41,8 +42,9 @@ describe('routeRequest', () => {
     expect(routeRequest(request('/_sandbox/calls', {}, '', 'GET'))).toBe('control');
   });
 
-  it('routes an unsigned query-protocol POST to IAM and anything else unsigned to S3', () => {
+  it('routes an unsigned query-protocol POST by its API version (STS 2011-06-15, else IAM) and anything else unsigned to S3', () => {
     expect(routeRequest(request('/', {}, 'Action=SimulatePrincipalPolicy&Version=2010-05-08'))).toBe('iam');
+    expect(routeRequest(request('/', {}, 'Action=GetCallerIdentity&Version=2011-06-15'))).toBe('sts');
     expect(routeRequest(request('/arai-processed?list-type=2', {}, '', 'GET'))).toBe('s3');
   });
 });

@@ -7,6 +7,7 @@ const awsServiceBySigningName = {
   glue: 'glue',
   logs: 'logs',
   iam: 'iam',
+  sts: 'sts',
   dynamodb: 'dynamodb',
 } as const;
 
@@ -17,6 +18,9 @@ const awsServiceByTargetPrefix: Record<string, keyof typeof awsServiceBySigningN
   Logs_20140328: 'logs',
   DynamoDB_20120810: 'dynamodb',
 };
+
+/** The API versions of the query-protocol services, which unsigned requests name in `Version`. */
+const queryServiceByVersion = (body: string): 'iam' | 'sts' => (new URLSearchParams(body).get('Version') === '2011-06-15' ? 'sts' : 'iam');
 
 /** Every service key the sandbox can route to. */
 export type ServiceKey = (typeof awsServiceBySigningName)[keyof typeof awsServiceBySigningName] | 'snowflake' | 'airflow' | 'github' | 'control';
@@ -33,6 +37,6 @@ export function routeRequest(request: SandboxRequest): ServiceKey | null {
   if (/^\/(session|queries|telemetry)(\/|$)/.test(path)) return 'snowflake';
   if (path.startsWith('/airflow/')) return 'airflow';
   if (path.startsWith('/github/')) return 'github';
-  if (request.method === 'POST' && /Action=/.test(request.body.toString('utf8', 0, 200))) return 'iam';
+  if (request.method === 'POST' && /(^|&)Action=/.test(request.body.toString('utf8', 0, 400))) return queryServiceByVersion(request.body.toString('utf8'));
   return 's3';
 }

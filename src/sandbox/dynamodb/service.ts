@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { sandboxAccountId } from '../aws-json/account';
 import { targetOperation } from '../aws-json/protocol';
+import { sandboxCredentials } from '../credentials';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
 import { forward } from './proxy';
@@ -17,8 +19,26 @@ const readOperations = new Set([
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
 
+/**
+ * Creates a dynalite server whose ARNs name the sandbox's region and account: dynalite reads both from
+ * AWS_REGION and AWS_ACCOUNT_ID once, while it is created (synchronously), so they are set just for that.
+ */
+function createEmulator(): Server {
+  const saved = { AWS_REGION: process.env.AWS_REGION, AWS_ACCOUNT_ID: process.env.AWS_ACCOUNT_ID };
+  process.env.AWS_REGION = sandboxCredentials.region;
+  process.env.AWS_ACCOUNT_ID = sandboxAccountId;
+  try {
+    return dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 async function startEmulator(): Promise<{ server: Server; url: string }> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const server = createEmulator();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

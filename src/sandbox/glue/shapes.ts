@@ -1,9 +1,9 @@
 import { epochSeconds } from '../aws-json/protocol';
 import type { GlueJob, GlueJobRun } from './state';
 
-/** A job as GetJob returns it (times in epoch seconds, runs left out). */
+/** A job as GetJob returns it (times in epoch seconds, runs and tags left out). */
 export function jobShape(job: GlueJob): Record<string, unknown> {
-  const { runs: _runs, CreatedOn, LastModifiedOn, ...rest } = job;
+  const { runs: _runs, Tags: _tags, CreatedOn, LastModifiedOn, ...rest } = job;
   return { ...rest, CreatedOn: epochSeconds(CreatedOn), LastModifiedOn: epochSeconds(LastModifiedOn), ExecutionProperty: { MaxConcurrentRuns: 1 } };
 }
 

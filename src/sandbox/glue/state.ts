@@ -33,6 +33,8 @@ const jobSchema = z.strictObject({
   WorkerType: z.string().optional(),
   NumberOfWorkers: z.number().int().positive().optional(),
   MaxCapacity: z.number().positive().optional(),
+  /** The job's tags (GetTags, ListJobs' Tags filter); GetJob does not return them, as in Glue. */
+  Tags: z.record(z.string().min(1).max(128), z.string().max(256)).default({}),
   runs: z.record(z.string().regex(/^jr_\w+$/, 'expected a job run id jr_…'), jobRunSchema).default({}),
 });
 

@@ -1,29 +1,34 @@
 import type { SandboxService } from '../core/service';
+import { serveQueryOperations } from '../aws-query/operations';
 import type { SandboxStates } from '../states';
+import { loadIamState } from './load';
+import { getPolicy } from './operations/get-policy';
+import { getPolicyVersion } from './operations/get-policy-version';
 import { getRole } from './operations/get-role';
+import { getRolePolicy } from './operations/get-role-policy';
+import { listAttachedRolePolicies } from './operations/list-attached-role-policies';
+import { listPolicies } from './operations/list-policies';
+import { listRolePolicies } from './operations/list-role-policies';
+import { listRoles } from './operations/list-roles';
 import type { IamOperation } from './operations/operation';
-import { getRolePolicy, listAttachedRolePolicies, listRolePolicies } from './operations/role-policies';
 import { simulatePrincipalPolicy } from './operations/simulate-principal-policy';
-import { QueryParams } from './query';
-import { loadIamState, type IamState } from './state';
-import { iamError } from './xml';
+import type { IamState } from './state';
+import { iamProtocol } from './xml';
 
 const operations: Record<string, IamOperation> = {
   SimulatePrincipalPolicy: simulatePrincipalPolicy,
   GetRole: getRole,
+  ListRoles: listRoles,
   ListRolePolicies: listRolePolicies,
   GetRolePolicy: getRolePolicy,
   ListAttachedRolePolicies: listAttachedRolePolicies,
+  GetPolicy: getPolicy,
+  GetPolicyVersion: getPolicyVersion,
+  ListPolicies: listPolicies,
 };
 
-/** The simulated IAM, query protocol (form-encoded `Action=…`, XML answers): roles, inline policies, policy simulation. */
+/** The simulated IAM, query protocol (form-encoded `Action=…`, XML answers): roles, users, inline and managed policies, policy simulation. */
 export const iamService: SandboxService<IamState, SandboxStates> = {
   load: (section) => loadIamState(section),
-  async handle(request, env) {
-    const params = new QueryParams(request);
-    const action = params.get('Action') ?? 'unknown';
-    const operation = Object.hasOwn(operations, action) ? operations[action] : undefined;
-    if (!operation) return { response: iamError(400, 'InvalidAction', `The sandbox does not implement ${action}`), call: { operation: action, mutates: false } };
-    return { response: operation.run(params, env.states.iam), call: { operation: action, mutates: operation.mutates } };
-  },
+  handle: async (request, env) => serveQueryOperations(iamProtocol, operations, request, env),
 };

@@ -7,10 +7,16 @@ const eventSchema = z.strictObject({
   repeat: z.number().int().positive().max(100_000).optional(),
 });
 
-const groupSchema = z.strictObject({ streams: z.record(z.string(), z.array(eventSchema)).default({}) });
+const groupSchema = z.strictObject({
+  /** When the group was created; its first event's time when absent. */
+  createdOn: z.iso.datetime().optional(),
+  /** Days events are kept; absent means forever, as in CloudWatch Logs. */
+  retentionInDays: z.union([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].map((days) => z.literal(days))).optional(),
+  streams: z.record(z.string().regex(/^[^:*]{1,512}$/, 'expected a log stream name (no : or *)'), z.array(eventSchema)).default({}),
+});
 
 /** The logs section of a world file: log groups by name, each with its streams' events. */
-export const logsSectionSchema = z.strictObject({ logGroups: z.record(z.string(), groupSchema).default({}) });
+export const logsSectionSchema = z.strictObject({ logGroups: z.record(z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, 'expected a log group name'), groupSchema).default({}) });
 
 /** One stored log event. */
 export interface LogEvent {
@@ -25,15 +31,24 @@ export interface LogStream {
   events: LogEvent[];
 }
 
-/** The simulated CloudWatch Logs: groups by name, each with streams by name. */
+/** A log group: its settings and its streams by name. */
+export interface LogGroup {
+  name: string;
+  /** Creation time, epoch milliseconds. */
+  creationTime: number;
+  retentionInDays?: number;
+  streams: Map<string, LogStream>;
+}
+
+/** The simulated CloudWatch Logs: groups by name. */
 export interface LogsState {
-  groups: Map<string, Map<string, LogStream>>;
+  groups: Map<string, LogGroup>;
 }
 
 /** Builds the Logs state from a world's logs section. */
 export function loadLogsState(section: unknown): LogsState {
   const parsed = logsSectionSchema.parse(section ?? {});
-  const groups = new Map<string, Map<string, LogStream>>();
+  const groups = new Map<string, LogGroup>();
   for (const [groupName, group] of Object.entries(parsed.logGroups)) {
     const streams = new Map<string, LogStream>();
     for (const [streamName, declared] of Object.entries(group.streams)) {
@@ -48,7 +63,9 @@ export function loadLogsState(section: unknown): LogsState {
       events.forEach((event, index) => (event.eventId = `${String(event.timestamp).padStart(16, '0')}${String(index).padStart(8, '0')}`));
       streams.set(streamName, { name: streamName, events });
     }
-    groups.set(groupName, streams);
+    const first = Math.min(...[...streams.values()].map((stream) => stream.events[0]?.timestamp ?? Infinity));
+    const creationTime = group.createdOn ? new Date(group.createdOn).getTime() : Number.isFinite(first) ? first : 0;
+    groups.set(groupName, { name: groupName, creationTime, ...(group.retentionInDays ? { retentionInDays: group.retentionInDays } : {}), streams });
   }
   return { groups };
 }

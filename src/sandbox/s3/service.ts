@@ -3,6 +3,8 @@ import type { SandboxService, ServiceReply } from '../core/service';
 import type { SandboxStates } from '../states';
 import { getBucketLocation, listBuckets } from './operations/buckets';
 import { listObjects } from './operations/list-objects';
+import { deleteObject } from './operations/delete-object';
+import { deleteObjects } from './operations/delete-objects';
 import { getNotification, putNotification } from './operations/notification';
 import { getObject, headObject, putObject } from './operations/object';
 import { loadS3State, type S3State } from './state';
@@ -22,7 +24,7 @@ function unsupported(operation: string): ServiceReply {
   return { response: s3Error(501, 'NotImplemented', `The sandbox does not implement ${operation}`), call: { operation, mutates: false } };
 }
 
-/** The simulated S3, REST-XML: buckets, objects with ranges, listing, notification configuration. */
+/** The simulated S3, REST-XML: buckets, objects with ranges, puts and deletes, listing, notification configuration. */
 export const s3Service: SandboxService<S3State, SandboxStates> = {
   load: (section) => loadS3State(section),
   async handle(request, env) {
@@ -43,6 +45,7 @@ export const s3Service: SandboxService<S3State, SandboxStates> = {
         if (method === 'PUT') return putNotification(bucket, request);
       }
       if (method === 'GET' && query.has('location')) return getBucketLocation(bucket);
+      if (method === 'POST' && query.has('delete')) return deleteObjects(bucket, request);
       if (method === 'HEAD') return { response: { status: 200, headers: { 'x-amz-bucket-region': bucket.region } }, call: { operation: 'HeadBucket', mutates: false } };
       const subresource = [...query.keys()].find((name) => !['list-type', 'prefix', 'delimiter', 'max-keys', 'continuation-token', 'start-after', 'encoding-type', 'marker', 'fetch-owner', 'x-id'].includes(name));
       if (method === 'GET' && !subresource) return listObjects(bucket, query);
@@ -50,7 +53,9 @@ export const s3Service: SandboxService<S3State, SandboxStates> = {
     }
     if (method === 'GET' && ![...query.keys()].some((k) => k !== 'x-id' && !k.startsWith('response-'))) return getObject(bucket, key, request);
     if (method === 'HEAD') return headObject(bucket, key);
-    if (method === 'PUT' && query.size === (query.has('x-id') ? 1 : 0)) return putObject(bucket, key, request, env.clock.now());
+    const plain = query.size === (query.has('x-id') ? 1 : 0);
+    if (method === 'PUT' && plain) return putObject(bucket, key, request, env.clock.now());
+    if (method === 'DELETE' && plain) return deleteObject(bucket, key);
     return unsupported(`${method} object ?${[...query.keys()].join('&')}`);
   },
 };

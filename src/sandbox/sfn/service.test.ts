@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
@@ -9,10 +10,12 @@ import {
   ListStateMachinesCommand,
   RedriveExecutionCommand,
   StartExecutionCommand,
+  StartSyncExecutionCommand,
   StateMachineDoesNotExist,
 } from '@aws-sdk/client-sfn';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { sandboxSdkClients } from '../aws-json/sdk-clients.test-support';
+import { resolveDateTemplates as dated } from '../world/relative-time';
 
 const machineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:arai-ingestion';
 let sandbox: Sandbox;
@@ -41,16 +44,16 @@ describe('the Step Functions sandbox speaks awsJson1_0 to the real SDK', () => {
   it('lists executions newest first, one page at a time, with a status filter', async () => {
     const first = await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn, maxResults: 1 }));
     expect(first.executions).toHaveLength(1);
-    expect(first.executions![0]!.name).toBe('daily-2026-11-26');
+    expect(first.executions![0]!.name).toBe(`daily-${dated('{now-2h:YYYY-MM-DD}')}`);
     expect(first.nextToken).toBeTruthy();
     const second = await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn, maxResults: 1, nextToken: first.nextToken }));
-    expect(second.executions![0]!.name).toBe('daily-2026-11-25');
+    expect(second.executions![0]!.name).toBe(`daily-${dated('{now-26h:YYYY-MM-DD}')}`);
     const failed = await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn, statusFilter: 'FAILED' }));
     expect(failed.executions).toEqual([]);
   });
 
   it('returns history events with string-encoded input, output and a Glue JobRun as the task output, in reverse order on request', async () => {
-    const arn = `${machineArn.replace(':stateMachine:', ':execution:')}:daily-2026-11-26`;
+    const arn = `${machineArn.replace(':stateMachine:', ':execution:')}:daily-${dated('{now-2h:YYYY-MM-DD}')}`;
     const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: arn }));
     const types = history.events!.map((e) => e.type);
     expect(types[0]).toBe('ExecutionStarted');
@@ -75,7 +78,22 @@ describe('the Step Functions sandbox speaks awsJson1_0 to the real SDK', () => {
     expect(described.status).toBe('RUNNING');
     expect(JSON.parse(described.input!)).toEqual({ run_date: '2026-11-26' });
     expect(sandbox.calls.mutations().map((c) => c.operation)).toEqual(['StartExecution']);
-    const done = `${machineArn.replace(':stateMachine:', ':execution:')}:daily-2026-11-26`;
+    const done = `${machineArn.replace(':stateMachine:', ':execution:')}:daily-${dated('{now-2h:YYYY-MM-DD}')}`;
     await expect(sfn.send(new RedriveExecutionCommand({ executionArn: done }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
+  });
+
+  it('describes the state machine an execution ran, and raises ExecutionDoesNotExist for an unknown execution', async () => {
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn, maxResults: 1 }));
+    const described = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: executions![0]!.executionArn }));
+    expect(described).toMatchObject({ stateMachineArn: machineArn, name: 'arai-ingestion', roleArn: 'arn:aws:iam::123456789012:role/arai-sfn-role', tracingConfiguration: { enabled: false } });
+    expect(JSON.parse(described.definition!).StartAt).toBe('RawToProcessed');
+    expect(described.updateDate).toBeInstanceOf(Date);
+    const machine = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: machineArn }));
+    expect(described.definition).toBe(machine.definition);
+    await expect(sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: `${machineArn.replace(':stateMachine:', ':execution:')}:nope` }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+  });
+
+  it('answers an operation it does not implement with UnknownOperationException (400)', async () => {
+    await expect(sfn.send(new StartSyncExecutionCommand({ stateMachineArn: machineArn }))).rejects.toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
   });
 });

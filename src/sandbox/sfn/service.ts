@@ -1,6 +1,7 @@
 import type { SandboxService } from '../core/service';
 import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
+import { describeStateMachineForExecution } from './operations/describe-state-machine-for-execution';
 import { describeExecution, getExecutionHistory, listExecutions } from './operations/executions';
 import { redriveExecution, startExecution } from './operations/start-and-redrive';
 import { describeStateMachine, listStateMachines } from './operations/state-machines';
@@ -9,6 +10,7 @@ import { loadSfnState, type SfnState } from './state';
 const operations: Record<string, JsonOperation<SandboxStates>> = {
   ListStateMachines: listStateMachines,
   DescribeStateMachine: describeStateMachine,
+  DescribeStateMachineForExecution: describeStateMachineForExecution,
   ListExecutions: listExecutions,
   DescribeExecution: describeExecution,
   GetExecutionHistory: getExecutionHistory,

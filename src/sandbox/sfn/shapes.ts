@@ -1,6 +1,6 @@
 import { epochSeconds } from '../aws-json/protocol';
 import { executionArn, stateMachineArn } from './arn';
-import type { Execution } from './state';
+import type { Execution, StateMachine } from './state';
 
 /** An execution as ListExecutions lists it. */
 export function executionListItem(execution: Execution): Record<string, unknown> {
@@ -13,5 +13,15 @@ export function executionListItem(execution: Execution): Record<string, unknown>
     ...(execution.stopDate ? { stopDate: epochSeconds(execution.stopDate) } : {}),
     ...(execution.redriveCount ? { redriveCount: execution.redriveCount } : {}),
     ...(execution.redriveDate ? { redriveDate: epochSeconds(execution.redriveDate) } : {}),
+  };
+}
+
+/** What DescribeStateMachine and DescribeStateMachineForExecution both tell of a machine: its definition (a JSON string, as AWS sends it), role and settings. */
+export function machineSettings(machine: StateMachine): Record<string, unknown> {
+  return {
+    definition: JSON.stringify(machine.definition, null, 2),
+    roleArn: machine.roleArn,
+    loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+    tracingConfiguration: { enabled: false },
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWorld, WorldError } from './load-world';
 import { mergePatch } from './merge-patch';
-import { resolveRelativeTime, resolveRelativeTimes } from './relative-time';
+import { resolveDateTemplates, resolveRelativeTime, resolveRelativeTimes } from './relative-time';
 
 describe('mergePatch (RFC 7386)', () => {
   it('merges objects key by key, deletes keys patched with null, and replaces arrays whole', () => {
@@ -30,6 +30,16 @@ describe('relative times', () => {
     ['now-90d', '2026-08-27T12:00:00.000Z'],
     ['now-1500ms', '2026-11-25T11:59:58.500Z'],
   ])('resolves %s', (text, iso) => expect(resolveRelativeTime(text, now)?.toISOString()).toBe(iso));
+
+  it('writes the dates names carry from relative times, in strings and object keys, in UTC', () => {
+    expect(resolveDateTemplates('daily-{now-13h:YYYY-MM-DD}', now)).toBe('daily-2026-11-24');
+    expect(resolveDateTemplates('reviews/year={now:YYYY}/month={now:MM}/day={now+12h:DD}/', now)).toBe('reviews/year=2026/month=11/day=26/');
+    expect(resolveDateTemplates('{now-90m:YY/MM/DD HH:mm:ss} INFO', now)).toBe('26/11/25 10:30:00 INFO');
+    expect(resolveRelativeTimes({ executions: { 'daily-{now-2h:YYYY-MM-DD}': { startDate: 'now-2h', input: { run_date: '{now-2h:YYYY-MM-DD}' } } } }, now)).toEqual({
+      executions: { 'daily-2026-11-25': { startDate: '2026-11-25T10:00:00.000Z', input: { run_date: '2026-11-25' } } },
+    });
+    expect(resolveDateTemplates("{{ env_var('X') }} {i} {n}", now)).toBe("{{ env_var('X') }} {i} {n}");
+  });
 
   it('leaves other strings alone, in nested values', () => {
     expect(resolveRelativeTime('nowhere', now)).toBeNull();

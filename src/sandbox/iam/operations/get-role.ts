@@ -1,25 +1,16 @@
+import { z } from 'zod';
+import { roleName } from '../inputs';
+import { roleShape } from '../shapes';
 import { iamResponse, noSuchRole } from '../xml';
-import { roleArn, roleId } from '../roles';
-import type { IamOperation } from './operation';
+import { iamOperation } from './operation';
 
 /** GetRole: a role's ARN, path, dates and (URL-encoded, as IAM sends it) trust policy. */
-export const getRole: IamOperation = {
+export const getRole = iamOperation({
+  input: z.object({ RoleName: roleName }),
   mutates: false,
-  run(params, state) {
-    const name = params.get('RoleName') ?? '';
-    const role = state.roles.get(name);
-    if (!role) return noSuchRole(name);
-    return iamResponse('GetRole', {
-      Role: {
-        Path: role.path,
-        RoleName: role.name,
-        RoleId: roleId(role),
-        Arn: roleArn(role),
-        CreateDate: role.createdOn,
-        AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(role.assumeRolePolicy)),
-        ...(role.description ? { Description: role.description } : {}),
-        MaxSessionDuration: 3600,
-      },
-    });
+  run(input, env) {
+    const role = env.states.iam.roles.get(input.RoleName);
+    if (!role) return noSuchRole(input.RoleName);
+    return iamResponse('GetRole', { Role: roleShape(role) });
   },
-};
+});

@@ -1,37 +1,45 @@
+import { z } from 'zod';
 import type { XmlNode } from '../../core/xml';
-import { evaluatePolicies } from '../evaluate';
-import { roleByArn } from '../roles';
+import { evaluatePrincipal } from '../evaluate';
+import { arn, iamPage, paging } from '../inputs';
+import { principalByArn } from '../principals';
 import { iamError, iamResponse } from '../xml';
-import type { IamOperation } from './operation';
+import { iamOperation } from './operation';
+
+const input = z.object({
+  PolicySourceArn: arn,
+  ActionNames: z.array(z.string().min(3).max(128)).min(1),
+  ResourceArns: z.array(z.string().min(1).max(2048)).optional(),
+  ...paging,
+});
 
 /**
- * SimulatePrincipalPolicy for a role: each action on each resource (`*` when none is given) against the
- * role's inline policies, one EvaluationResult per pair.
+ * SimulatePrincipalPolicy for a role or user: each action on each resource (`*` when none is given)
+ * against its inline and attached managed policies, one EvaluationResult per pair, a page at a time.
  */
-export const simulatePrincipalPolicy: IamOperation = {
+export const simulatePrincipalPolicy = iamOperation({
+  input,
   mutates: false,
-  run(params, state) {
-    const source = params.get('PolicySourceArn');
-    const actions = params.list('ActionNames');
-    if (!source) return iamError(400, 'ValidationError', "1 validation error detected: Value null at 'policySourceArn' failed to satisfy constraint: Member must not be null");
-    if (actions.length === 0) return iamError(400, 'ValidationError', "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
-    const role = roleByArn(state, source);
-    if (!role) return iamError(400, 'InvalidInput', `Invalid Entity Arn: ${source} does not clearly define entity type and name, or the entity does not exist.`);
-    const resources = params.list('ResourceArns');
-    const policies = new Map(Object.entries(role.policies));
+  run(input, env) {
+    const state = env.states.iam;
+    const principal = principalByArn(state, input.PolicySourceArn);
+    if (!principal) {
+      return iamError(400, 'InvalidInput', `Invalid Entity Arn: ${input.PolicySourceArn} does not clearly define entity type and name, or the entity does not exist.`);
+    }
     const results: XmlNode[] = [];
-    for (const action of actions) {
-      for (const resource of resources.length ? resources : ['*']) {
-        const evaluation = evaluatePolicies(policies, action, resource);
+    for (const action of input.ActionNames) {
+      for (const resource of input.ResourceArns?.length ? input.ResourceArns : ['*']) {
+        const evaluation = evaluatePrincipal(state, principal, action, resource);
         results.push({
           EvalActionName: action,
           EvalResourceName: resource,
           EvalDecision: evaluation.decision,
-          MatchedStatements: { member: evaluation.matchedPolicies.map((id) => ({ SourcePolicyId: id, SourcePolicyType: 'IAM Policy' })) },
+          MatchedStatements: { member: evaluation.matchedPolicies.map((policy) => ({ SourcePolicyId: policy.id, SourcePolicyType: policy.type })) },
           MissingContextValues: {},
         });
       }
     }
-    return iamResponse('SimulatePrincipalPolicy', { EvaluationResults: { member: results }, IsTruncated: false });
+    const page = iamPage(results, input);
+    return iamResponse('SimulatePrincipalPolicy', { EvaluationResults: { member: page.items }, ...page.truncation });
   },
-};
+});

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
-import { sandboxAccountId } from '../../aws-json/account';
-import { sandboxCredentials } from '../../credentials';
 import type { SandboxStates } from '../../states';
-import { requestedLogGroup } from '../group-name';
+import { logGroupArn } from '../arn';
+import { findLogGroup } from '../group-name';
 
 const input = z.object({
   logGroupName: z.string().min(1).optional(),
@@ -21,14 +20,13 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = requestedLogGroup(input);
-    if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.orderBy === 'LastEventTime' && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');
     }
-    const group = env.states.logs.groups.get(groupName);
-    if (!group) return operationError('ResourceNotFoundException', 'The specified log group does not exist.');
-    const streams = [...group.values()].filter((stream) => stream.name.startsWith(input.logStreamNamePrefix ?? ''));
+    const found = findLogGroup(env.states.logs, input);
+    if ('error' in found) return found.error;
+    const { group } = found;
+    const streams = [...group.streams.values()].filter((stream) => stream.name.startsWith(input.logStreamNamePrefix ?? ''));
     const last = (events: { timestamp: number }[]) => events[events.length - 1]?.timestamp ?? 0;
     streams.sort((a, b) => (input.orderBy === 'LastEventTime' ? last(a.events) - last(b.events) : a.name.localeCompare(b.name)));
     if (input.descending) streams.reverse();
@@ -39,7 +37,7 @@ export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
           logStreamName: stream.name,
           creationTime: stream.events[0]?.timestamp ?? 0,
           ...(stream.events.length ? { firstEventTimestamp: stream.events[0]!.timestamp, lastEventTimestamp: last(stream.events), lastIngestionTime: last(stream.events) + 250 } : {}),
-          arn: `arn:aws:logs:${sandboxCredentials.region}:${sandboxAccountId}:log-group:${groupName}:log-stream:${stream.name}`,
+          arn: `${logGroupArn(group.name)}:log-stream:${stream.name}`,
           storedBytes: 0,
         })),
         ...(page.nextToken ? { nextToken: page.nextToken } : {}),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
-import { requestedLogGroup } from '../group-name';
+import { findLogGroup } from '../group-name';
 import { compileFilterPattern, UnsupportedFilterPatternError } from '../filter-pattern';
 import type { LogEvent } from '../state';
 
@@ -25,13 +25,12 @@ export const filterLogEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
   run(input, env) {
-    const groupName = requestedLogGroup(input);
-    if (!groupName) return operationError('InvalidParameterException', 'logGroupName or logGroupIdentifier is required');
     if (input.logStreamNames && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix are mutually exclusive');
     }
-    const group = env.states.logs.groups.get(groupName);
-    if (!group) return operationError('ResourceNotFoundException', 'The specified log group does not exist.');
+    const found = findLogGroup(env.states.logs, input);
+    if ('error' in found) return found.error;
+    const { group } = found;
     let matches: (message: string) => boolean;
     try {
       matches = compileFilterPattern(input.filterPattern);
@@ -39,7 +38,7 @@ export const filterLogEvents = jsonOperation<SandboxStates, typeof input>({
       if (error instanceof UnsupportedFilterPatternError) return operationError('InvalidParameterException', error.message);
       throw error;
     }
-    const streams = [...group.values()].filter((stream) =>
+    const streams = [...group.streams.values()].filter((stream) =>
       input.logStreamNames ? input.logStreamNames.includes(stream.name) : stream.name.startsWith(input.logStreamNamePrefix ?? ''),
     );
     const events: Array<LogEvent & { logStreamName: string }> = [];

@@ -5,6 +5,7 @@ import { epochSeconds } from '../../aws-json/protocol';
 import type { SandboxStates } from '../../states';
 import { stateMachineArn } from '../arn';
 import { findStateMachine } from '../lookup';
+import { machineSettings } from '../shapes';
 
 const listInput = z.object({ maxResults: z.number().int().min(0).max(1000).optional(), nextToken: z.string().optional() });
 
@@ -39,12 +40,9 @@ export const describeStateMachine = jsonOperation<SandboxStates, typeof describe
         stateMachineArn: stateMachineArn(machine.name),
         name: machine.name,
         status: 'ACTIVE',
-        definition: JSON.stringify(machine.definition, null, 2),
-        roleArn: machine.roleArn,
         type: machine.type,
         creationDate: epochSeconds(machine.createdOn),
-        loggingConfiguration: { level: 'OFF', includeExecutionData: false },
-        tracingConfiguration: { enabled: false },
+        ...machineSettings(machine),
       },
     };
   },

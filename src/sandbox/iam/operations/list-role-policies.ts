@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { iamPage, paging, roleName } from '../inputs';
+import { iamResponse, noSuchRole } from '../xml';
+import { iamOperation } from './operation';
+
+/** ListRolePolicies: the names of a role's inline policies, a page at a time. */
+export const listRolePolicies = iamOperation({
+  input: z.object({ RoleName: roleName, ...paging }),
+  mutates: false,
+  run(input, env) {
+    const role = env.states.iam.roles.get(input.RoleName);
+    if (!role) return noSuchRole(input.RoleName);
+    const page = iamPage(Object.keys(role.policies).sort(), input);
+    return iamResponse('ListRolePolicies', { PolicyNames: { member: page.items }, ...page.truncation });
+  },
+});
