@@ -62,13 +62,20 @@ async function failedTaskLog(sh: TraineeShell): Promise<string> {
 async function failedJobLog(sh: TraineeShell): Promise<string> {
   const base = `${sh.setting('GITHUB_API_URL')}/repos/review-analytics/platform-infra/actions`;
   const token = sh.setting('GITHUB_TOKEN');
-  const run = (JSON.parse(await sh.curl(`${base}/runs?per_page=1`, token)) as Json).workflow_runs[0] as Json;
+  const run = (JSON.parse(await sh.curl(`${base}/workflows/terraform.yml/runs?per_page=1`, token)) as Json).workflow_runs[0] as Json;
   const job = ((JSON.parse(await sh.curl(`${base}/runs/${run.id}/jobs`, token)) as Json).jobs as Json[]).find((j) => j.conclusion === 'failure')!;
   return sh.curl(`${base}/jobs/${job.id}/logs`, token);
 }
 
 /** Snowflake's answer to SQL typed into `npm run sql`. */
 const sql = (sh: TraineeShell, statement: string): Promise<CommandResult> => sh.npm('sql', statement);
+
+/** The rows of a statement, from `npm run sql -- STATEMENT --json` (one JSON object a line). */
+async function sqlRows(sh: TraineeShell, statement: string): Promise<Json[]> {
+  const result = await sh.npm('sql', statement, '--json');
+  if (result.code !== 0) throw new Error(`npm run sql -- "${statement}" exited ${result.code}: ${result.stderr}`);
+  return result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Json);
+}
 
 /** How the scripted trainee works each drill: the commands the briefing's tool suggests, and a wrong answer to try. */
 const plays: Array<{ drill: string; tool: string; investigate: (sh: TraineeShell, expect: ExpectStatic) => Promise<DrillAnswer>; wrong: DrillAnswer }> = [
@@ -142,10 +149,11 @@ const plays: Array<{ drill: string; tool: string; investigate: (sh: TraineeShell
     drill: 'external-table-stale-2',
     tool: 'snowflake-sql',
     investigate: async (sh, expect) => {
-      const stage = await sql(sh, 'DESC STAGE ANALYTICS.RAW.REVIEWS_STAGE');
-      const integration = /STORAGE_INTEGRATION\s*\|[^|]*\|\s*(\S+)/.exec(stage.stdout)?.[1];
-      expect(integration, stage.stdout + stage.stderr).toBeDefined();
-      expect((await sql(sh, `DESC STORAGE INTEGRATION ${integration}`)).stdout).toMatch(/^ENABLED\s*\|[^|]*\|\s*false/m);
+      const [table] = await sqlRows(sh, 'SHOW EXTERNAL TABLES');
+      const stage = await sqlRows(sh, `DESC STAGE ${table!.stage}`);
+      const integration = stage.find((row) => row.property === 'STORAGE_INTEGRATION')!.property_value as string;
+      const properties = await sqlRows(sh, `DESC STORAGE INTEGRATION ${integration}`);
+      expect(properties.find((row) => row.property === 'ENABLED')).toMatchObject({ property_value: 'false' });
       return { step: '3.3.2' };
     },
     wrong: { step: '3.3.1' },
