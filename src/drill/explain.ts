@@ -1,11 +1,9 @@
 import type { RunbookConfig } from '../config';
 import type { Runbook, RunReport, Step } from '../model';
 import { runSteps } from '../runner/run';
+import { reportScenarios } from '../runner/select';
 import type { Drill } from './catalog';
 import type { CurrentDrill } from './state';
-
-/** Where the evidence of an explanation comes from: the drill's own sandbox, or a fresh copy of its world when that is gone. */
-export type EvidenceSource = 'drill sandbox' | 'fresh copy of the world';
 
 function sandboxEnvironment(config: RunbookConfig): string {
   if (config.environments[config.defaultEnvironment]?.sandbox) return config.defaultEnvironment;
@@ -19,19 +17,17 @@ function sandboxEnvironment(config: RunbookConfig): string {
  */
 export async function gatherEvidence(
   request: { root: string; config: RunbookConfig; runbook: Runbook; steps: Step[]; drill: Drill; state: CurrentDrill; sandboxRuns: boolean },
-): Promise<{ report: RunReport; source: EvidenceSource }> {
+): Promise<RunReport> {
   const { root, config, runbook, steps, drill, state, sandboxRuns } = request;
   if (sandboxRuns) Object.assign(process.env, state.environment);
   else delete process.env.RUNBOOK_SANDBOX_URL;
-  const scenarioIds = new Set(steps.map((s) => s.scenarioId));
-  const report = await runSteps({
+  return runSteps({
     root,
     config,
     steps,
-    scenarios: runbook.scenarios.filter((s) => scenarioIds.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
+    scenarios: reportScenarios(runbook, steps),
     selection: steps.map((s) => s.id),
     environment: sandboxEnvironment(config),
     ...(sandboxRuns ? {} : { world: drill.world }),
   });
-  return { report, source: sandboxRuns ? 'drill sandbox' : 'fresh copy of the world' };
 }

@@ -4,7 +4,7 @@ import type { RunReport, Runbook } from '../model';
 import { defaultLayout, loadRunbook } from '../parser/load';
 import type { ModuleLoader } from '../catalog/load-check';
 import { runSteps } from '../runner/run';
-import { selectSteps } from '../runner/select';
+import { reportScenarios, selectSteps } from '../runner/select';
 
 /** The moment the course's healthy pages are run at, so that they read the same on every run. */
 export const healthyRunClock: Clock = { now: () => new Date('2026-11-26T09:30:00.000Z') };
@@ -18,14 +18,15 @@ export interface ProjectLoading {
 /** Every scenario's checks against an in-process sandbox on the healthy world, at the fixed clock; `replace` names its run-specific values. */
 export async function runHealthyWorld(root: string, loading: ProjectLoading = {}): Promise<{ runbook: Runbook; report: RunReport; replace: (text: string) => string }> {
   const { runbook } = await loadRunbook(defaultLayout(root));
+  const steps = selectSteps(runbook, []);
   const replacements: Array<[string, string]> = [];
   // A sandbox named by RUNBOOK_SANDBOX_URL (a drill's, say) holds another world: start the healthy one here.
   delete process.env.RUNBOOK_SANDBOX_URL;
   const report = await runSteps({
     root,
     config: loading.config ?? loadConfig(root),
-    steps: selectSteps(runbook, []),
-    scenarios: runbook.scenarios.map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
+    steps,
+    scenarios: reportScenarios(runbook, steps),
     selection: [],
     environment: 'sandbox',
     world: 'healthy',

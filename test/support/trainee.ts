@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { drillReadyLine } from '../../src/drill/commands/start';
 import { root } from './project';
 
 const run = promisify(execFile);
@@ -86,7 +87,7 @@ export class TraineeShell {
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString('utf8');
-        if (output.includes('The drill is on.')) resolve();
+        if (output.includes(drillReadyLine)) resolve();
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -47,7 +47,7 @@ export async function answerDrill(root: string, given: DrillAnswer, io: DrillIo)
   if (!sandboxRuns) io.err(`${sandboxGoneNote(state)}\nThe evidence below comes from a fresh copy of the drill's world.\n`);
   try {
     const steps = [...key.steps, ...key.causes];
-    const { report } = await gatherEvidence({ root, config: loadConfig(root), runbook, steps, drill, state, sandboxRuns });
+    const report = await gatherEvidence({ root, config: loadConfig(root), runbook, steps, drill, state, sandboxRuns });
     io.out(`What you should have seen: the checks of those steps, run now against the ${sandboxRuns ? "drill's sandbox" : "drill's world"}:\n\n`);
     io.out(buildTerminalReport(report, io.screen));
   } catch (error) {
