@@ -72,7 +72,10 @@ export async function startDrill(root: string, name: string, options: { writeEnv
   const session = randomBytes(6).toString('hex');
   const envFile = path.resolve(options.writeEnv ?? path.join(drillsDir(root), 'drill.env'));
   await mkdir(path.dirname(envFile), { recursive: true });
-  const launched = await launchSandbox({ world: drill.world, port, label: sandboxLabel({ session }), writeEnv: envFile });
+  const launched = await launchSandbox({ world: drill.world, port, label: sandboxLabel({ session }), writeEnv: envFile }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new DrillUsageError(`Port ${port} is in use: start the drill with another --port, or without one for a free port`);
+    throw error;
+  });
   const state: CurrentDrill = { version: 1, drill: drill.name, session, url: launched.sandbox.url, pid: process.pid, startedAt, hintsUsed, envFile, environment: launched.environment };
   await writeCurrentDrill(root, state);
   io.out(briefingText(drill, state, launched.lines, io));
