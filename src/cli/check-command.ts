@@ -13,6 +13,7 @@ import { buildTerminalReport } from '../reporters/terminal';
 import { listWorlds, loadWorld } from '../sandbox/world/load-world';
 import { runSteps } from '../runner/run';
 import { selectSteps } from '../runner/select';
+import { drillSecrecy } from '../drill/secrecy';
 import { describeFailure } from './describe-failure';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
@@ -78,6 +79,11 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   const screen: Screen = { ...io.screen, color: io.screen.color && options.color };
 
   if (options.listWorlds) {
+    const secret = drillSecrecy(root);
+    if (secret) {
+      io.out(`The sandbox worlds are ${secret.slice(1, -1)}.\n`);
+      return exitCodes.ok;
+    }
     const now = new Date();
     io.out(listWorlds().map((name) => `${name.padEnd(32)} ${loadWorld(name, now).header.description}`).join('\n') + '\n');
     return exitCodes.ok;

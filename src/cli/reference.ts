@@ -37,7 +37,9 @@ export function buildCliReference(): string {
     '| --- | --- |',
     '| `npm run lint:runbook` | checks the runbook\'s Markdown and its check links; every problem as `file:line:column` |',
     '| `npm run sandbox -- --world NAME [--port N] [--write-env FILE]` | runs the simulator on its own and prints `NAME=VALUE` settings for any client; `RUNBOOK_SANDBOX_URL` makes `npm run check` use it |',
-    '| `npm run check -- --list-worlds` | lists the sandbox worlds |',
+    '| `npm run check -- --list-worlds` | lists the sandbox worlds (hidden while a drill is open) |',
+    '| `npm run drill [-- NAME \\| hint \\| answer --step ID [--cause NAME]]` | incident drills on the sandbox: lists them, starts one, gives hints, grades the answer ([onboarding](./onboarding/drills.md)) |',
+    '| `npm run -s sql -- "STATEMENT" [--json]` | runs SQL through Snowflake\'s Node driver, configured by the `SNOWFLAKE_*` variables of a sandbox env file |',
     '| `npm run bench` | prints speed figures as ratios against baselines measured in the same run |',
     '',
   ].join('\n');

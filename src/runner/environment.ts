@@ -1,3 +1,4 @@
+import type { Clock } from '../check-api/context';
 import type { EnvironmentConfig, RunbookConfig } from '../config';
 import { dbtTarget, targetsFromConfig, type ServiceTargets } from '../clients';
 import { airflowPathPrefix, sandboxAirflowToken } from '../sandbox/airflow/credentials';
@@ -63,10 +64,10 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sand
 }
 
 /**
- * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world,
- * unless RUNBOOK_SANDBOX_URL names one already running (`npm run sandbox`, for drills).
+ * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world, its
+ * relative times resolved against `clock`, unless RUNBOOK_SANDBOX_URL names one already running (`npm run sandbox`, for drills).
  */
-export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined, faults: FaultSpec[] = []): Promise<OpenEnvironment> {
+export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined, faults: FaultSpec[] = [], clock?: Clock): Promise<OpenEnvironment> {
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
@@ -80,6 +81,6 @@ export async function openEnvironment(config: RunbookConfig, name: string | unde
     if (world) throw new WorldOutsideSandboxError(environment, running);
     return { name: environment, config: envConfig, targets: sandboxTargets({ url: running }, envConfig), sandbox: null, close: async () => undefined };
   }
-  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults });
+  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(clock ? { clock } : {}) });
   return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
 }

@@ -73,7 +73,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const startedAt = clock.now();
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
-  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults);
+  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults, request.clock);
   const clients = createServiceClients(env.targets, { readOnly: true });
   let writable: ServiceClients | undefined;
   const user = currentUser();

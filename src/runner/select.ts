@@ -1,4 +1,4 @@
-import type { Runbook, Step } from '../model';
+import type { ReportScenario, Runbook, Step } from '../model';
 
 /** A selection that names no scenario or step; lists what exists. */
 export class SelectionError extends Error {
@@ -28,4 +28,10 @@ export function selectSteps(runbook: Runbook, selection: readonly string[]): Ste
     else throw new SelectionError(id, runbook.scenarios.map((s) => `${s.id} (${s.title})`));
   }
   return [...new Map(chosen.map((step) => [step.id, step])).values()];
+}
+
+/** The scenarios that the given steps belong to, as a report names them (title and severity). */
+export function reportScenarios(runbook: Runbook, steps: readonly Step[]): ReportScenario[] {
+  const ids = new Set(steps.map((s) => s.scenarioId));
+  return runbook.scenarios.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null }));
 }

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { bootstrapProcess } from '../cli/bootstrap';
+import { bootstrapProcess, projectRoot } from '../cli/bootstrap';
+import { drillSecrecy } from '../drill/secrecy';
 import { faultFlagSyntax, parseFaultFlag } from './faults/parse-flag';
 import type { FaultSpec } from './faults/schema';
-import { startSandbox } from './sandbox';
+import { launchSandbox } from './launch';
 import { listWorlds } from './world/load-world';
 
 bootstrapProcess();
@@ -14,10 +14,12 @@ async function main(argv: string[]): Promise<void> {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const every = (name: string) => argv.flatMap((arg, i) => (arg === `--${name}` && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
+  // While a drill is open, world names and descriptions stay hidden: they state the drill's cause.
+  const secret = drillSecrecy(projectRoot);
   if (argv.includes('--help')) {
     process.stdout.write(
       `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N]\n` +
-        `Worlds: ${listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n`,
+        `Worlds: ${secret ?? listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n`,
     );
     return;
   }
@@ -28,19 +30,15 @@ async function main(argv: string[]): Promise<void> {
   if (seed !== undefined && !/^\d+$/.test(seed)) throw new Error(`Unexpected --fault-seed ${seed}, expected a whole number`);
   const port = Number(option('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Unexpected --port ${option('port')}, expected a number from 0 to 65535`);
-  const sandbox = await startSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}) });
-  const lines = Object.entries({ ...sandbox.environment(), RUNBOOK_SANDBOX_URL: sandbox.url }).map(([name, value]) => `${name}=${value}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
   const envFile = option('write-env');
-  if (envFile) await writeFile(envFile, `${lines.join('\n')}\n`, 'utf8');
+  const { sandbox, lines, stopOnSignals } = await launchSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(envFile ? { writeEnv: envFile } : {}) });
+  process.stdout.write(`${lines.join('\n')}\n`);
   process.stderr.write(
-    `# sandbox: world "${sandbox.world.name}" on ${sandbox.url}: ${sandbox.world.header.description}\n` +
+    `# sandbox: world "${sandbox.world.name}" on ${sandbox.url}: ${secret ?? sandbox.world.header.description}\n` +
       (sandbox.faults.list().length ? `# faults: ${JSON.stringify(sandbox.faults.list())}\n` : '') +
       `# In another shell: set -a; . ${envFile ?? 'FILE-WITH-THE-LINES-ABOVE'}; set +a — then any AWS or Snowflake client, and npm run check, use this sandbox. Ctrl-C stops it.\n`,
   );
-  const stop = () => void sandbox.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

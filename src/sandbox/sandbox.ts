@@ -29,6 +29,8 @@ export interface SandboxOptions {
   faults?: FaultSpec[];
   /** The seed of the random source that decides which calls a fault with a `rate` hits. */
   faultSeed?: number;
+  /** Shown by `GET /_sandbox/world` instead of the world's name and description: a drill keeps its world secret. */
+  label?: string;
 }
 
 /** A running sandbox: its address, world, service states and call log. */
@@ -86,7 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await sandbox.loadWorld(request.url.searchParams.get('name') ?? '');
       return jsonResponse(200, { world: world.name });
     }
-    if (path === '/_sandbox/world') return jsonResponse(200, { world: world.name, description: world.header.description });
+    if (path === '/_sandbox/world') return jsonResponse(200, options.label ? { label: options.label } : { world: world.name, description: world.header.description });
     if (path === '/_sandbox/faults' && request.method === 'POST') {
       try {
         faults.replace(JSON.parse(request.body.toString('utf8') || '[]') as FaultSpec[], options.faultSeed);

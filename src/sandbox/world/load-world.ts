@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { faultSchema } from '../faults/schema';
+import { briefingSchema } from './briefing';
 import { mergePatch } from './merge-patch';
 import { resolveRelativeTimes } from './relative-time';
 
@@ -16,6 +17,8 @@ const worldHeaderSchema = z.strictObject({
   expect: z.record(z.string(), z.enum(['pass', 'fail', 'warn', 'skip'])).optional(),
   /** Faults the sandbox injects while this world is loaded (latency, broken answers); not inherited by worlds that extend it. */
   faults: z.array(faultSchema).optional(),
+  /** For drills: the alert, difficulty, starting tool and hints a trainee gets. Never read by the sandbox's services. */
+  briefing: briefingSchema.optional(),
 });
 
 /** A world's header: what it stages, what it extends. */
@@ -49,17 +52,23 @@ function readJson(file: string): unknown {
   }
 }
 
-function loadRaw(name: string, dir: string, seen: string[]): { header: WorldHeader; sections: Record<string, unknown> } {
+/** Reads and validates a world's header (its world.json) without loading its sections. */
+export function readWorldHeader(name: string, dir = worldsDir): WorldHeader {
   const folder = path.join(dir, name);
   if (!/^[\w-]+$/.test(name) || !existsSync(path.join(folder, 'world.json'))) {
     throw new WorldError(`Unknown world "${name}", expected one of: ${listWorlds(dir).join(', ')}`);
   }
-  if (seen.includes(name)) throw new WorldError(`World "${name}" extends itself: ${[...seen, name].join(' → ')}`);
   const parsed = worldHeaderSchema.safeParse(readJson(path.join(folder, 'world.json')));
   if (!parsed.success) {
     throw new WorldError(`${path.join(folder, 'world.json')}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
-  const header = parsed.data;
+  return parsed.data;
+}
+
+function loadRaw(name: string, dir: string, seen: string[]): { header: WorldHeader; sections: Record<string, unknown> } {
+  if (seen.includes(name)) throw new WorldError(`World "${name}" extends itself: ${[...seen, name].join(' → ')}`);
+  const header = readWorldHeader(name, dir);
+  const folder = path.join(dir, name);
   const base = header.extends ? loadRaw(header.extends, dir, [...seen, name]).sections : {};
   const sections: Record<string, unknown> = { ...base };
   for (const file of readdirSync(folder).filter((f) => f.endsWith('.json') && f !== 'world.json').sort()) {
