@@ -6,6 +6,7 @@ import projectConfig from '../runbook.config';
 import storageIntegrationActive from '../checks/snowflake/storage-integration-active';
 import externalTableAutoRefresh from '../checks/snowflake/external-table-auto-refresh';
 import externalTableUnregisteredFiles from '../checks/snowflake/external-table-unregistered-files';
+import filesNewerThanTable from '../checks/s3/files-newer-than-table';
 import refreshExternalTable from '../checks/snowflake/refresh-external-table';
 import s3EventNotifications from '../checks/s3/s3-event-notifications';
 import type { CheckContext, CheckDefinition } from '../src/check-api';
@@ -102,7 +103,7 @@ describe('the 3.3 checks in the healthy world, through the real SDK clients over
   });
   afterAll(() => h.close());
 
-  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles])('$id passes', async (check) => {
+  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles, filesNewerThanTable])('$id passes', async (check) => {
     const result = await h.run(check);
     expect(result.status, result.summary).toBe('pass');
   });
@@ -160,6 +161,32 @@ describe('the 3.3 checks in the shipped incident worlds', () => {
     }
   });
 
+  it.each(['s3-notifications-missing', 'storage-integration-disabled', 'auto-refresh-off'])(
+    '%s: the new-files symptom fails, naming the newest file the table knows and the files that landed after it',
+    async (world) => {
+      const h = await harness(world);
+      try {
+        const result = await h.run(filesNewerThanTable);
+        expect(result.status, result.summary).toBe('fail');
+        expect(result.summary).toMatch(/^3 new files landed under s3:\/\/arai-processed\/reviews\/ after the newest file ANALYTICS\.RAW\.REVIEWS_EXT knows \(reviews\/year=2026\/month=11\/day=24\/part-00000\.parquet, modified 26h ago\)/);
+        expect(evidenceOf(result, 'newest registered object')).toMatchObject({ key: 'reviews/year=2026/month=11/day=24/part-00000.parquet' });
+        expect((evidenceOf(result, 'newer sample') as Array<{ key: string }>).map((o) => o.key)).toEqual(newKeys);
+      } finally {
+        await h.close();
+      }
+    },
+  );
+
+  it('the new-files symptom passes in healthy, naming the newest registered file', async () => {
+    const h = await harness('healthy');
+    try {
+      const result = await h.run(filesNewerThanTable);
+      expect(result.summary).toBe('no file under s3://arai-processed/reviews/ is newer than the newest file ANALYTICS.RAW.REVIEWS_EXT knows (reviews/year=2026/month=11/day=25/part-00002.parquet)');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('storage-integration-disabled: 3.3.2 fails with ENABLED = false as evidence', async () => {
     const h = await harness('storage-integration-disabled');
     try {
@@ -203,6 +230,7 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
       'pipe-stalled': {
         snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': { pipe: { executionState: 'STALLED_COMPILATION_ERROR', error: 'queue not reachable' } } } },
       },
+      'nothing-registered': { snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': { registeredThrough: 'now-100d' } } } },
       'table-missing': { snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': null } } },
       'bucket-missing': { s3: { buckets: { 'arai-processed': null } } },
       'many-recent-files': {
@@ -243,9 +271,11 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     const { result } = await inWorld('bucket-missing', s3EventNotifications);
     expect(result.status).toBe('fail');
     expect(result.summary).toBe("bucket arai-processed of the table's location does not exist");
-    const symptom = await inWorld('bucket-missing', externalTableUnregisteredFiles);
-    expect(symptom.result.status).toBe('fail');
-    expect(symptom.result.summary).toMatch(/^bucket arai-processed of the table's location does not exist/);
+    for (const check of [externalTableUnregisteredFiles, filesNewerThanTable]) {
+      const symptom = await inWorld('bucket-missing', check);
+      expect(symptom.result.status).toBe('fail');
+      expect(symptom.result.summary).toMatch(/^bucket arai-processed of the table's location does not exist/);
+    }
   });
 
   it('3.3.2 fails when the integration blocks the stage URL, or does not allow it', async () => {
@@ -270,7 +300,7 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     expect(evidenceOf(result, 'pipe status')).toMatchObject({ executionState: 'STALLED_COMPILATION_ERROR' });
   });
 
-  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles])(
+  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles, filesNewerThanTable])(
     '$id fails, naming the table, when the configured external table does not exist',
     async (check) => {
       const { result } = await inWorld('table-missing', check);
@@ -286,6 +316,17 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     expect(result.summary).toMatch(/the listing stopped at its cap/);
     expect(evidenceOf(result, 'objects listed')).toBe(1100);
     expect(calls.filter((c) => c.operation === 'ListObjectsV2')).toHaveLength(2);
+  });
+
+  it('the new-files symptom fails when the table has registered no file at all, and warns at the listing cap', async () => {
+    const { result } = await inWorld('nothing-registered', filesNewerThanTable);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toMatch(/^6 new files landed under s3:\/\/arai-processed\/reviews\/ after the newest file ANALYTICS\.RAW\.REVIEWS_EXT knows \(it has registered none of them\)/);
+    expect(evidenceOf(result, 'newest registered object')).toBeNull();
+    const capped = { ...sandboxConfig, externalTables: { ...sandboxConfig.externalTables!, maxObjectsListed: 1100 } };
+    const atCap = await inWorld('many-recent-files', filesNewerThanTable, capped);
+    expect(atCap.result.status, atCap.result.summary).toBe('warn');
+    expect(atCap.result.summary).toMatch(/the listing stopped at its cap/);
   });
 
   it('a check that is not configured for the environment skips and names the missing key', async () => {

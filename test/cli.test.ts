@@ -90,14 +90,14 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     for (const step of ['3.3.1', '3.3.2', '3.3.3']) expect(run.stdout).toMatch(new RegExp(`^  PASS  ${step.replaceAll('.', '\\.')} `, 'm'));
     expect(run.stdout).toMatch(/^ {2}SKIP {2}3\.3\.4 {3}Run manual metadata refresh .*\[refresh-external-table, action\]$/m);
     expect(run.stdout).toMatch(/^3\.3 Snowflake External Table Not Updating \(severity: medium\) {2}env sandbox · world healthy$/m);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 1 skipped');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed, 1 skipped');
     expect(run.stdout).not.toMatch(/\u001b\[/);
 
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8')) as {
       testsuites: { tests: string; testsuite: { name: string; tests: string; skipped: string; testcase: Array<{ name: string }> } };
     };
-    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '5', skipped: '1' });
-    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
+    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '6', skipped: '1' });
+    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s1', '3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
     const md = readFileSync(markdown, 'utf8');
     expect(md).toMatch(/^## 3\.3 Snowflake External Table Not Updating \(severity: medium\)$/m);
     expect(md).toMatch(/^\| 3\.3\.1 Verify S3 event notifications are enabled \| ✅ pass \| `s3-event-notifications` \|/m);
