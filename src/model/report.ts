@@ -14,6 +14,8 @@ export type StepOutcome = CheckResult & {
   check: string | null;
   kind: 'check' | 'action' | null;
   durationMs: number;
+  /** Set when another step of the run links the same check: its one run is this outcome too (`durationMs` is 0 here). */
+  sharedWith?: string;
 };
 
 /** Counts of outcomes by status. */

@@ -11,6 +11,7 @@ export function escapeMarkdown(text: string): string {
 
 function details(outcome: StepOutcome): string[] {
   if (outcome.status === 'pass' || outcome.check === null) return [];
+  if (outcome.sharedWith) return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', `${escapeMarkdown(outcome.summary)} (same check as ${escapeMarkdown(outcome.sharedWith)}: its evidence is shown there)`, ''];
   const lines = outcome.evidence.flatMap(evidenceLines).map((line) => `    ${line}`);
   const links = outcome.links.filter(isWebLink).map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
   return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', ...(lines.length ? [...lines, ''] : []), ...(links.length ? [...links, ''] : [])];

@@ -21,6 +21,10 @@ function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
     return lines;
   }
   lines.push(`${indent}${colour(outcome.summary)}`);
+  if (outcome.sharedWith) {
+    lines.push(`${indent}  ${c.dim(`same check as ${outcome.sharedWith}: its evidence is shown there`)}`);
+    return lines;
+  }
   for (const item of outcome.evidence) for (const line of evidenceLines(item)) lines.push(`${indent}  ${c.dim(truncate(line, room - 2))}`);
   for (const link of outcome.links) lines.push(`${indent}  ${c.cyan(`${link.label}: ${link.url}`)}`);
   if (outcome.status === 'error') lines.push(`${indent}  ${c.dim(`${outcome.error.name}${outcome.error.code ? ` (${outcome.error.code})` : ''}`)}`);

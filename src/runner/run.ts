@@ -9,8 +9,10 @@ import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
 import { openEnvironment } from './environment';
+import type { RunProgress } from './progress';
 import { redactDeep, secretsFromEnvironment } from './redact';
 import { runStep } from './run-step';
+import { shareCheckRuns } from './share-check-runs';
 
 /** What to run and how. */
 export interface RunRequest {
@@ -34,6 +36,8 @@ export interface RunRequest {
   sandboxFaults?: FaultSpec[];
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
+  /** Told when each step starts and ends (live progress). */
+  progress?: RunProgress;
 }
 
 /** Counts outcomes by status. */
@@ -78,8 +82,8 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   let writable: ServiceClients | undefined;
   const user = currentUser();
   try {
-    const results = await mapLimited(request.steps, request.concurrency ?? 8, (step) =>
-      runStep(step, step.check ? checks.get(step.check.modulePath)! : null, {
+    const run = shareCheckRuns((step, check) =>
+      runStep(step, check, {
         environment: env.name,
         world: env.sandbox?.world.name ?? null,
         config: env.config,
@@ -94,6 +98,12 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         user,
       }),
     );
+    const results = await mapLimited(request.steps, request.concurrency ?? 8, async (step) => {
+      request.progress?.started(step);
+      const outcome = await run(step, step.check ? checks.get(step.check.modulePath)! : null);
+      request.progress?.finished(outcome);
+      return outcome;
+    });
     const report: RunReport = {
       version: reportVersion,
       environment: env.name,
