@@ -60,7 +60,7 @@ async function harness(world: string, worlds?: string): Promise<Harness> {
   };
 }
 
-const evidenceOf = (result: CheckResult, label: string): JsonValue | undefined => result.evidence.find((e: Evidence) => e.label === label)?.value;
+const evidenceOf = (result: Pick<CheckResult, 'evidence'>, label: string): JsonValue | undefined => result.evidence.find((e: Evidence) => e.label === label)?.value;
 
 /**
  * A temporary worlds folder holding the S3 and Snowflake sections of `healthy` (what scenario 3.3 reads)

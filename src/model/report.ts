@@ -1,11 +1,11 @@
-import type { CheckResult, Status } from './result';
+import type { Status, StepResult } from './result';
 import type { Severity, StepRole } from './runbook';
 
 /** The version of the result document; bump it when a field changes meaning or goes away. */
 export const reportVersion = 1;
 
 /** One step's outcome in a run. */
-export type StepOutcome = CheckResult & {
+export type StepOutcome = StepResult & {
   step: string;
   scenario: string;
   role: StepRole;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acknowledgeFailure } from '../../test/fixtures/acknowledged';
 import { sampleReport } from '../../test/fixtures/sample-report';
 import { buildMarkdownReport, escapeMarkdown } from './markdown';
 
@@ -32,5 +33,12 @@ describe('buildMarkdownReport', () => {
 
   it('ends with the closing line', () => {
     expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 2 skipped');
+  });
+
+  it('marks an acknowledged failure as such, with who acknowledged it until when, instead of its evidence', () => {
+    const text = buildMarkdownReport(acknowledgeFailure(sampleReport()));
+    expect(text).toMatch(/^\| 3\.3\.2 .* \| 🔕 acknowledged \| `storage-integration-active` \|/m);
+    expect(text).toContain('acknowledged by data-platform until 2026-12-31T00:00:00.000Z: bucket migration \\(runbook.acks.yaml:3:5\\)');
+    expect(text).not.toContain('ENABLED: false');
   });
 });

@@ -1,8 +1,9 @@
-import { isWebLink, type RunReport, type StepOutcome } from '../model';
+import { isWebLink, type RunReport, type Status, type StepOutcome } from '../model';
+import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { closingLine } from './terminal';
 
-const icons = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip', error: '❓ error' } as const;
+const icons: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', acknowledged: '🔕 acknowledged', skip: '⏭️ skip', error: '❓ error' };
 
 /** Escapes text for a Markdown table cell or line: no HTML, no table breaks, no emphasis surprises. */
 export function escapeMarkdown(text: string): string {
@@ -11,6 +12,7 @@ export function escapeMarkdown(text: string): string {
 
 function details(outcome: StepOutcome): string[] {
   if (outcome.status === 'pass' || outcome.check === null) return [];
+  if (outcome.status === 'acknowledged') return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', escapeMarkdown(acknowledgementLine(outcome.acknowledgement)), ''];
   if (outcome.sharedWith) return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', `${escapeMarkdown(outcome.summary)} (same check as ${escapeMarkdown(outcome.sharedWith)}: its evidence is shown there)`, ''];
   const lines = outcome.evidence.flatMap(evidenceLines).map((line) => `    ${line}`);
   const links = outcome.links.filter(isWebLink).map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
