@@ -1,79 +1,20 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
 import { loadWorld } from '../src/sandbox/world/load-world';
+import { check, describeRun, runCli } from './support/cli';
 import { root } from './support/project';
+import { tempProject as inTemp } from './support/temp-project';
 
-/** What a spawned CLI run left behind. */
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
-
-/** At most this many CLI processes at once: each costs about 2 s of CPU, and CI has 2 cores. */
-const maxProcesses = 3;
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= maxProcesses) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-/** Spawns the real CLI (`npm run check -- …` without npm) from the project root, colour off. */
-function runCli(entry: string, args: string[]): Promise<CliRun> {
-  return limited(() => spawnCli(entry, args));
-}
-
-function spawnCli(entry: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsNode, [entry, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const check = (...args: string[]) => runCli('src/cli/main.ts', args);
 const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
-const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A project root of its own: a copy of docs/runbook.md (edited), the real checks and config linked in. */
-function tempProject(name: string, edit: (runbook: string) => string, extraChecks: Record<string, string> = {}): string {
-  const dir = path.join(tmp, name);
-  mkdirSync(path.join(dir, 'docs'), { recursive: true });
-  writeFileSync(path.join(dir, 'docs', 'runbook.md'), edit(readFileSync(path.join(root, 'docs', 'runbook.md'), 'utf8')));
-  symlinkSync(path.join(root, 'runbook.config.ts'), path.join(dir, 'runbook.config.ts'));
-  if (Object.keys(extraChecks).length === 0) {
-    symlinkSync(path.join(root, 'checks'), path.join(dir, 'checks'), 'dir');
-  } else {
-    // a checks folder of its own: only the extra modules
-    for (const [file, text] of Object.entries(extraChecks)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
-  }
-  return dir;
-}
+const tempProject = (name: string, edit: (runbook: string) => string, extraChecks: Record<string, string> = {}) => inTemp(tmp, name, edit, extraChecks);
 
 const addAfter = (text: string, anchor: string, addition: string) => {
   if (!text.includes(anchor)) throw new Error(`docs/runbook.md no longer contains "${anchor}"`);
