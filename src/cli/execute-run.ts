@@ -2,11 +2,13 @@ import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
+import { redactText, secretsFromEnvironment } from '../runner/redact';
 import { runSteps } from '../runner/run';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
 import { parseParams } from './params';
 import { reportScenarios } from './report-scenarios';
+import { serviceCallLine } from './service-call-line';
 
 /** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */
 function declaredParams(root: string, modulePath: string): string[] {
@@ -33,7 +35,8 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
-  const print = live ? live.log : (line: string) => io.err(`${line}\n`);
+  const secrets = secretsFromEnvironment(process.env);
+  const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
   try {
     const raw = await runSteps({
       root,
@@ -45,7 +48,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       ...(options.world ? { world: options.world } : {}),
       fix: options.fix ?? false,
       params,
-      ...(options.verbose ? { log: print } : {}),
+      ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),
     });
     live?.stop();
