@@ -20,7 +20,7 @@ export const checkOptions = {
     flags: '--reporter <names>',
     description: `the reports to produce, comma-separated: ${reporterNames.join(', ')} (default: terminal); with --output-dir each but terminal is written there, otherwise the one named prints`,
   },
-  outputDir: { flags: '--output-dir <dir>', description: 'write the --reporter reports into <dir> as results.json, junit.xml and report.md' },
+  outputDir: { flags: '--output-dir <dir>', description: 'write the --reporter reports as files in this folder: results.json, junit.xml, report.md' },
   junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
   markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
   save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
