@@ -23,13 +23,14 @@ const elapsed = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
 /** The lines of the live progress region at `nowMs`: a line per running step with how long it has run, then a count. */
 export function buildProgressFrame(state: ProgressState, nowMs: number, screen: Screen): string[] {
   const c = palette(screen);
+  const width = Math.max(40, screen.width);
   const frame = spinner[Math.floor(nowMs / 100) % spinner.length]!;
   const lines = state.running.map((r) => {
     const time = elapsed(nowMs - r.startedMs);
     const head = `  ${frame} ${r.step.padEnd(7)} `;
-    return `${c.cyan(head)}${truncate(r.text, Math.max(10, screen.width - head.length - time.length - 3))}  ${c.dim(time)}`;
+    return `${c.cyan(head)}${truncate(r.text, width - head.length - time.length - 3)}  ${c.dim(time)}`;
   });
   const count = `  ${state.done}/${state.total} steps done${state.running.length ? `, ${state.running.length} running` : ''}${state.problems ? ` · ${state.problems} not passing` : ''}`;
-  lines.push((state.problems ? c.red : c.dim)(truncate(count, screen.width)));
+  lines.push((state.problems ? c.red : c.dim)(truncate(count, width)));
   return lines;
 }
