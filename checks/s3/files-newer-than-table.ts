@@ -1,8 +1,7 @@
 import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { formatDuration } from '../../src/diagnostics/duration';
 import type { ListedObject } from '../../src/diagnostics/s3/list-recent-objects';
-import { eachExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
-import { isVerdictOf, readTableFiles } from '../../src/diagnostics/snowflake/table-files';
+import { eachTableWithFiles, tableFilesUses } from '../../src/diagnostics/snowflake/table-files';
 
 const sampleSize = 10;
 
@@ -18,11 +17,9 @@ export default defineCheck({
   establishes:
     "No object under an external table's S3 location (older than the grace period) is newer than the newest object the table has registered: the table keeps up with what lands in S3.",
   kind: 'check',
-  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 's3:ListObjectsV2', 'snowflake:EXTERNAL_TABLE_FILES'],
+  uses: tableFilesUses,
   run: (ctx) =>
-    eachExternalTable(ctx, async (table, session) => {
-      const files = await readTableFiles(ctx, table, session);
-      if (isVerdictOf(files)) return files;
+    eachTableWithFiles(ctx, (table, files) => {
       const { bucket, prefix, listing, links } = files;
       const now = ctx.clock.now().getTime();
       const grace = ctx.config.externalTables!.graceMinutes * 60_000;

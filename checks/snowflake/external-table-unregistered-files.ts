@@ -1,7 +1,6 @@
 import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { formatDuration } from '../../src/diagnostics/duration';
-import { eachExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
-import { isVerdictOf, readTableFiles } from '../../src/diagnostics/snowflake/table-files';
+import { eachTableWithFiles, tableFilesUses } from '../../src/diagnostics/snowflake/table-files';
 
 const sampleSize = 10;
 
@@ -11,11 +10,9 @@ export default defineCheck({
   title: 'New S3 files are registered in the external table',
   establishes: "Every recent object under an external table's S3 location appears in the table's metadata (INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES).",
   kind: 'check',
-  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 's3:ListObjectsV2', 'snowflake:EXTERNAL_TABLE_FILES'],
+  uses: tableFilesUses,
   run: (ctx) =>
-    eachExternalTable(ctx, async (table, session) => {
-      const files = await readTableFiles(ctx, table, session);
-      if (isVerdictOf(files)) return files;
+    eachTableWithFiles(ctx, (table, files) => {
       const { bucket, prefix, listing, links } = files;
       const settings = ctx.config.externalTables!;
       const now = ctx.clock.now().getTime();

@@ -4,6 +4,7 @@ import type { SnowflakeSession } from '../../clients';
 import type { CheckResult, ConsoleLink } from '../../model';
 import { listObjectsBounded, type BoundedListing, type ListedObject } from '../s3/list-recent-objects';
 import { s3ConsoleUrl } from '../s3/s3-url';
+import { eachExternalTable } from './each-external-table';
 import type { ExternalTableInfo } from './external-table';
 import { splitQualifiedName, sqlString } from './sql-literal';
 import { describeStage } from './storage-integration';
@@ -24,7 +25,7 @@ export interface TableFiles {
  * Lists the objects under an external table's S3 location (bounded by `externalTables.maxObjectsListed`)
  * and reads the files its metadata registers; a location that is not in S3, or a missing bucket, is the verdict.
  */
-export async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo, session: SnowflakeSession): Promise<TableFiles | CheckResult> {
+async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo, session: SnowflakeSession): Promise<TableFiles | CheckResult> {
   if (!table.s3) return fail(`the table's location ${table.location} is not an S3 URL`);
   const { bucket, prefix } = table.s3;
   const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
@@ -50,7 +51,13 @@ export async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo
   };
 }
 
-/** True when `readTableFiles` answered with a verdict instead of the files. */
-export function isVerdictOf(value: TableFiles | CheckResult): value is CheckResult {
-  return 'status' in value;
+/** The operations a check built on `eachTableWithFiles` calls, for its `uses`. */
+export const tableFilesUses = ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 's3:ListObjectsV2', 'snowflake:EXTERNAL_TABLE_FILES'];
+
+/** Runs `judge` for every configured external table with its S3 objects and registered files; a table whose files cannot be read gets that verdict. */
+export function eachTableWithFiles(ctx: CheckContext, judge: (table: ExternalTableInfo, files: TableFiles) => CheckResult | Promise<CheckResult>): Promise<CheckResult> {
+  return eachExternalTable(ctx, async (table, session) => {
+    const files = await readTableFiles(ctx, table, session);
+    return 'status' in files ? files : judge(table, files);
+  });
 }
