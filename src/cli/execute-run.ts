@@ -2,7 +2,7 @@ import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
-import { redactText, secretsFromEnvironment } from '../runner/redact';
+import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
 import { runSteps } from '../runner/run';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
@@ -37,8 +37,9 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
+  let raw: RunReport;
   try {
-    const raw = await runSteps({
+    raw = await runSteps({
       root,
       config: session.config,
       steps: [...steps],
@@ -51,12 +52,11 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),
     });
-    live?.stop();
-    const { report, expired, unused } = applyAcknowledgements(raw, session.acknowledgements, new Date());
-    for (const entry of expired) tell(session, expiredNote(entry));
-    for (const entry of unused) tell(session, unusedNote(entry));
-    return report;
   } finally {
     live?.stop();
   }
+  const { report, expired, unused } = applyAcknowledgements(raw, session.acknowledgements, new Date());
+  for (const entry of expired) tell(session, expiredNote(entry));
+  for (const entry of unused) tell(session, unusedNote(entry));
+  return redactDeep(report, secrets);
 }

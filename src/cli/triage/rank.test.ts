@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, pass, skip, warn, error as errorVerdict } from '../../check-api/verdicts';
-import type { CheckResult, ReportScenario, Runbook, Step, StepOutcome } from '../../model';
+import type { ReportScenario, Runbook, Step, StepOutcome, StepResult } from '../../model';
 import { rankScenarios } from './rank';
 import { triageSignals } from './signals';
 
@@ -26,9 +26,9 @@ const runbook: Runbook = {
 };
 const scenarios: ReportScenario[] = runbook.scenarios.map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null }));
 const signals = triageSignals(runbook);
-const outcome = (step: string, result: CheckResult): StepOutcome => ({ step, scenario: step.split('.').slice(0, 2).join('.'), role: 'symptom', text: step, check: 'c', kind: 'check', durationMs: 1, ...result });
-const outcomes = (statuses: Record<string, CheckResult>) => Object.entries(statuses).map(([step, result]) => outcome(step, result));
-const ranked = (statuses: Record<string, CheckResult>) => rankScenarios(scenarios, signals, outcomes(statuses)).map((m) => [m.scenario.id, m.coverage, m.score]);
+const outcome = (step: string, result: StepResult): StepOutcome => ({ step, scenario: step.split('.').slice(0, 2).join('.'), role: 'symptom', text: step, check: 'c', kind: 'check', durationMs: 1, ...result });
+const outcomes = (statuses: Record<string, StepResult>) => Object.entries(statuses).map(([step, result]) => outcome(step, result));
+const ranked = (statuses: Record<string, StepResult>) => rankScenarios(scenarios, signals, outcomes(statuses)).map((m) => [m.scenario.id, m.coverage, m.score]);
 
 describe('triageSignals', () => {
   it('takes symptoms and check-list entries, never actions, and shares the weight of a check linked from several scenarios', () => {
@@ -48,8 +48,9 @@ describe('triageSignals', () => {
 });
 
 describe('rankScenarios', () => {
-  it('ranks nothing when no symptom is present: passes, skips and errors are not matches', () => {
-    expect(ranked({ '3.1.s1': pass('ok'), '3.1.s3': skip('no run'), '3.5.s1': errorVerdict('could not tell', new Error('x')) })).toEqual([]);
+  it('ranks nothing when no symptom is present: passes, skips, errors and acknowledged failures are not matches', () => {
+    const acknowledged = { ...fail('known'), status: 'acknowledged' as const, acknowledgement: { reason: 'r', owner: 'o', expires: '2999-01-01T00:00:00.000Z', source: position } };
+    expect(ranked({ '3.1.s1': pass('ok'), '3.1.s3': skip('no run'), '3.5.s1': errorVerdict('could not tell', new Error('x')), '3.6.s1': acknowledged })).toEqual([]);
   });
 
   it('puts the scenario whose own symptoms are all present above one that only shares them', () => {
