@@ -6,6 +6,7 @@ import projectConfig from '../runbook.config';
 import storageIntegrationActive from '../checks/snowflake/storage-integration-active';
 import externalTableAutoRefresh from '../checks/snowflake/external-table-auto-refresh';
 import externalTableUnregisteredFiles from '../checks/snowflake/external-table-unregistered-files';
+import filesNewerThanTable from '../checks/s3/files-newer-than-table';
 import refreshExternalTable from '../checks/snowflake/refresh-external-table';
 import s3EventNotifications from '../checks/s3/s3-event-notifications';
 import type { CheckContext, CheckDefinition } from '../src/check-api';
@@ -60,7 +61,7 @@ async function harness(world: string, worlds?: string): Promise<Harness> {
   };
 }
 
-const evidenceOf = (result: CheckResult, label: string): JsonValue | undefined => result.evidence.find((e: Evidence) => e.label === label)?.value;
+const evidenceOf = (result: Pick<CheckResult, 'evidence'>, label: string): JsonValue | undefined => result.evidence.find((e: Evidence) => e.label === label)?.value;
 
 /**
  * A temporary worlds folder holding the S3 and Snowflake sections of `healthy` (what scenario 3.3 reads)
@@ -103,7 +104,7 @@ describe('the 3.3 checks in the healthy world, through the real SDK clients over
   });
   afterAll(() => h.close());
 
-  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles])('$id passes', async (check) => {
+  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles, filesNewerThanTable])('$id passes', async (check) => {
     const result = await h.run(check);
     expect(result.status, result.summary).toBe('pass');
   });
@@ -122,6 +123,11 @@ describe('the 3.3 checks in the healthy world, through the real SDK clients over
     const result = await h.run(externalTableUnregisteredFiles);
     expect(result.summary).toMatch(/^all 3 files from the last 24h are registered/);
     expect(h.sandbox.calls.all().filter((c) => c.operation === 'ListObjectsV2')).toHaveLength(1);
+  });
+
+  it('the new-files symptom names the newest file the table knows', async () => {
+    const result = await h.run(filesNewerThanTable);
+    expect(result.summary).toBe('no file under s3://arai-processed/reviews/ is newer than the newest file ANALYTICS.RAW.REVIEWS_EXT knows (reviews/year=2026/month=11/day=25/part-00002.parquet)');
   });
 
   it('a read-only client refuses a mutating call before it is sent', async () => {
@@ -160,6 +166,22 @@ describe('the 3.3 checks in the shipped incident worlds', () => {
       await h.close();
     }
   });
+
+  it.each(['s3-notifications-missing', 'storage-integration-disabled', 'auto-refresh-off'])(
+    '%s: the new-files symptom fails, naming the newest file the table knows and the files that landed after it',
+    async (world) => {
+      const h = await harness(world);
+      try {
+        const result = await h.run(filesNewerThanTable);
+        expect(result.status, result.summary).toBe('fail');
+        expect(result.summary).toMatch(/^3 new files landed under s3:\/\/arai-processed\/reviews\/ after the newest file ANALYTICS\.RAW\.REVIEWS_EXT knows \(reviews\/year=2026\/month=11\/day=24\/part-00000\.parquet, modified 26h ago\)/);
+        expect(evidenceOf(result, 'newest registered object')).toMatchObject({ key: 'reviews/year=2026/month=11/day=24/part-00000.parquet' });
+        expect((evidenceOf(result, 'newer sample') as Array<{ key: string }>).map((o) => o.key)).toEqual(newKeys);
+      } finally {
+        await h.close();
+      }
+    },
+  );
 
   it('storage-integration-disabled: 3.3.2 fails with ENABLED = false as evidence', async () => {
     const h = await harness('storage-integration-disabled');
@@ -204,6 +226,7 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
       'pipe-stalled': {
         snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': { pipe: { executionState: 'STALLED_COMPILATION_ERROR', error: 'queue not reachable' } } } },
       },
+      'nothing-registered': { snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': { registeredThrough: 'now-100d' } } } },
       'table-missing': { snowflake: { externalTables: { 'ANALYTICS.RAW.REVIEWS_EXT': null } } },
       'bucket-missing': { s3: { buckets: { 'arai-processed': null } } },
       'many-recent-files': {
@@ -244,9 +267,11 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     const { result } = await inWorld('bucket-missing', s3EventNotifications);
     expect(result.status).toBe('fail');
     expect(result.summary).toBe("bucket arai-processed of the table's location does not exist");
-    const symptom = await inWorld('bucket-missing', externalTableUnregisteredFiles);
-    expect(symptom.result.status).toBe('fail');
-    expect(symptom.result.summary).toMatch(/^bucket arai-processed of the table's location does not exist/);
+    for (const check of [externalTableUnregisteredFiles, filesNewerThanTable]) {
+      const symptom = await inWorld('bucket-missing', check);
+      expect(symptom.result.status).toBe('fail');
+      expect(symptom.result.summary).toMatch(/^bucket arai-processed of the table's location does not exist/);
+    }
   });
 
   it('3.3.2 fails when the integration blocks the stage URL, or does not allow it', async () => {
@@ -271,7 +296,7 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     expect(evidenceOf(result, 'pipe status')).toMatchObject({ executionState: 'STALLED_COMPILATION_ERROR' });
   });
 
-  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles])(
+  it.each([s3EventNotifications, storageIntegrationActive, externalTableAutoRefresh, externalTableUnregisteredFiles, filesNewerThanTable])(
     '$id fails, naming the table, when the configured external table does not exist',
     async (check) => {
       const { result } = await inWorld('table-missing', check);
@@ -287,6 +312,17 @@ describe('the 3.3 checks in small custom worlds, for branches the shipped worlds
     expect(result.summary).toMatch(/the listing stopped at its cap/);
     expect(evidenceOf(result, 'objects listed')).toBe(1100);
     expect(calls.filter((c) => c.operation === 'ListObjectsV2')).toHaveLength(2);
+  });
+
+  it('the new-files symptom fails when the table has registered no file at all, and warns at the listing cap', async () => {
+    const { result } = await inWorld('nothing-registered', filesNewerThanTable);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toMatch(/^6 new files landed under s3:\/\/arai-processed\/reviews\/ after the newest file ANALYTICS\.RAW\.REVIEWS_EXT knows \(it has registered none of them\)/);
+    expect(evidenceOf(result, 'newest registered object')).toBeNull();
+    const capped = { ...sandboxConfig, externalTables: { ...sandboxConfig.externalTables!, maxObjectsListed: 1100 } };
+    const atCap = await inWorld('many-recent-files', filesNewerThanTable, capped);
+    expect(atCap.result.status, atCap.result.summary).toBe('warn');
+    expect(atCap.result.summary).toMatch(/the listing stopped at its cap/);
   });
 
   it('a check that is not configured for the environment skips and names the missing key', async () => {

@@ -1,79 +1,20 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
 import { loadWorld } from '../src/sandbox/world/load-world';
+import { check, describeRun, runCli } from './support/cli';
 import { root } from './support/project';
+import { tempProject as inTemp } from './support/temp-project';
 
-/** What a spawned CLI run left behind. */
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
-
-/** At most this many CLI processes at once: each costs about 2 s of CPU, and CI has 2 cores. */
-const maxProcesses = 3;
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= maxProcesses) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-/** Spawns the real CLI (`npm run check -- …` without npm) from the project root, colour off. */
-function runCli(entry: string, args: string[]): Promise<CliRun> {
-  return limited(() => spawnCli(entry, args));
-}
-
-function spawnCli(entry: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsNode, [entry, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const check = (...args: string[]) => runCli('src/cli/main.ts', args);
 const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
-const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A project root of its own: a copy of docs/runbook.md (edited), the real checks and config linked in. */
-function tempProject(name: string, edit: (runbook: string) => string, extraChecks: Record<string, string> = {}): string {
-  const dir = path.join(tmp, name);
-  mkdirSync(path.join(dir, 'docs'), { recursive: true });
-  writeFileSync(path.join(dir, 'docs', 'runbook.md'), edit(readFileSync(path.join(root, 'docs', 'runbook.md'), 'utf8')));
-  symlinkSync(path.join(root, 'runbook.config.ts'), path.join(dir, 'runbook.config.ts'));
-  if (Object.keys(extraChecks).length === 0) {
-    symlinkSync(path.join(root, 'checks'), path.join(dir, 'checks'), 'dir');
-  } else {
-    // a checks folder of its own: only the extra modules
-    for (const [file, text] of Object.entries(extraChecks)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
-  }
-  return dir;
-}
+const tempProject = (name: string, edit: (runbook: string) => string, extraChecks: Record<string, string> = {}) => inTemp(tmp, name, edit, extraChecks);
 
 const addAfter = (text: string, anchor: string, addition: string) => {
   if (!text.includes(anchor)) throw new Error(`docs/runbook.md no longer contains "${anchor}"`);
@@ -90,14 +31,14 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     for (const step of ['3.3.1', '3.3.2', '3.3.3']) expect(run.stdout).toMatch(new RegExp(`^  PASS  ${step.replaceAll('.', '\\.')} `, 'm'));
     expect(run.stdout).toMatch(/^ {2}SKIP {2}3\.3\.4 {3}Run manual metadata refresh .*\[refresh-external-table, action\]$/m);
     expect(run.stdout).toMatch(/^3\.3 Snowflake External Table Not Updating \(severity: medium\) {2}env sandbox · world healthy$/m);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 1 skipped');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed, 1 skipped');
     expect(run.stdout).not.toMatch(/\u001b\[/);
 
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8')) as {
       testsuites: { tests: string; testsuite: { name: string; tests: string; skipped: string; testcase: Array<{ name: string }> } };
     };
-    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '5', skipped: '1' });
-    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
+    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '6', skipped: '1' });
+    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s1', '3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
     const md = readFileSync(markdown, 'utf8');
     expect(md).toMatch(/^## 3\.3 Snowflake External Table Not Updating \(severity: medium\)$/m);
     expect(md).toMatch(/^\| 3\.3\.1 Verify S3 event notifications are enabled \| ✅ pass \| `s3-event-notifications` \|/m);

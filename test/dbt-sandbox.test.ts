@@ -81,6 +81,28 @@ describe("the world's dbt project fixture", () => {
   });
 });
 
+describe('the 3.4 symptom, read from the artifacts without running dbt', () => {
+  it.each([
+    ['healthy', 'pass', /^all 6 tests passed in the dbt build /],
+    ['dbt-unique-test-fail', 'fail', /^dbt test fails: 1 failing in the dbt build .*: unique: unique_fct_reviews_review_id \(2 rows\)$/],
+    ['dbt-upstream-staging-error', 'fail', /^dbt test fails: 5 tests could not run in the dbt build .* because stg_reviews errored upstream$/],
+  ])('%s: 3.4.s1 is %s', async (world, status, summary) => {
+    const report = await runInWorld(world, ['3.4.s1']);
+    const [step] = report.results;
+    expect(step, describeOutcomes(report)).toMatchObject({ step: '3.4.s1', check: 'dbt-test-failed', status });
+    expect(step!.summary).toMatch(summary);
+  }, 60_000);
+
+  it('names the failing test with its kind, and the skipped tests with the model that broke upstream', async () => {
+    const [unique, upstream] = await Promise.all([runInWorld('dbt-unique-test-fail', ['3.4.s1']), runInWorld('dbt-upstream-staging-error', ['3.4.s1'])]);
+    const value = (report: typeof unique, label: string) => report.results[0]!.evidence.find((e) => e.label === label)?.value;
+    expect(value(unique, 'failing tests')).toEqual([expect.objectContaining({ test: 'unique_fct_reviews_review_id', kind: 'unique', status: 'fail', failures: 2 })]);
+    expect(value(upstream, 'failing tests')).toEqual([]);
+    expect((value(upstream, 'skipped because upstream broke') as Array<{ kind: string }>).map((t) => t.kind).sort()).toEqual(['not_null', 'not_null', 'relationships', 'unique', 'unique']);
+    expect(value(upstream, 'broken upstream nodes')).toEqual([{ node: 'model.amazon_reviews.stg_reviews', status: 'error' }]);
+  }, 60_000);
+});
+
 describe('3.4.1 with dbt installed', () => {
   let bin: string;
   const previousPath = process.env.PATH;

@@ -17,7 +17,7 @@ const screenshot = path.join(os.tmpdir(), 'runbook-site-3.3.png');
 const injected = '<script>window.__injected = true</script>';
 
 /** The statuses the fixture run gives the linked steps, in order; later steps have no result. */
-const fixtureStatuses: Status[] = ['fail', 'pass', 'error', 'skip'];
+const fixtureStatuses = ['fail', 'pass', 'error', 'skip'] as const satisfies readonly Status[];
 
 /** A result document as the CLI writes it, for the runbook's linked steps: a failing summary carries markup. */
 function fixtureReport(steps: Step[]): RunReport {
@@ -38,7 +38,7 @@ function fixtureReport(steps: Step[]): RunReport {
       links: [{ label: 'S3 console', url: 'https://console.aws.amazon.com/s3/buckets/ara-processed?tab=properties' }],
     };
   });
-  const totals = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  const totals = { pass: 0, fail: 0, warn: 0, acknowledged: 0, skip: 0, error: 0 };
   for (const result of results) totals[result.status] += 1;
   return {
     version: reportVersion,

@@ -43,7 +43,7 @@ async function runWithCalls(world: string, selection: string[], options: { fix?:
 }
 
 const outcome = (report: RunReport, step: string) => report.results.find((r) => r.step === step)!;
-const evidenceOf = (result: CheckResult, label: string): JsonValue | undefined => result.evidence.find((e) => e.label === label)?.value;
+const evidenceOf = (result: Pick<CheckResult, 'evidence'>, label: string): JsonValue | undefined => result.evidence.find((e) => e.label === label)?.value;
 
 describe('the sfn-iam-denied world', () => {
   it('3.2.2 names the failed state and its error, and 3.2.4 names the denied action and the state that needs it', async () => {

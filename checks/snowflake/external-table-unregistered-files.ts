@@ -1,11 +1,6 @@
-import { NoSuchBucket } from '@aws-sdk/client-s3';
-import { defineCheck, evidence, fail, link, pass, warn } from '../../src/check-api';
+import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { formatDuration } from '../../src/diagnostics/duration';
-import { listObjectsBounded } from '../../src/diagnostics/s3/list-recent-objects';
-import { s3ConsoleUrl } from '../../src/diagnostics/s3/s3-url';
-import { eachExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
-import { splitQualifiedName, sqlString } from '../../src/diagnostics/snowflake/sql-literal';
-import { describeStage } from '../../src/diagnostics/snowflake/storage-integration';
+import { eachTableWithFiles, tableFilesUses } from '../../src/diagnostics/snowflake/table-files';
 
 const sampleSize = 10;
 
@@ -15,40 +10,24 @@ export default defineCheck({
   title: 'New S3 files are registered in the external table',
   establishes: "Every recent object under an external table's S3 location appears in the table's metadata (INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES).",
   kind: 'check',
-  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 's3:ListObjectsV2', 'snowflake:EXTERNAL_TABLE_FILES'],
+  uses: tableFilesUses,
   run: (ctx) =>
-    eachExternalTable(ctx, async (table, session) => {
-      if (!table.s3) return fail(`the table's location ${table.location} is not an S3 URL`);
+    eachTableWithFiles(ctx, (table, files) => {
+      const { bucket, prefix, listing, links } = files;
       const settings = ctx.config.externalTables!;
       const now = ctx.clock.now().getTime();
-      const { bucket, prefix } = table.s3;
-      const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
-      let listing;
-      try {
-        listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, settings.maxObjectsListed, ctx.signal);
-      } catch (error) {
-        if (error instanceof NoSuchBucket) return fail(`bucket ${bucket} of the table's location does not exist, so no file can be registered`, { links });
-        throw error;
-      }
       const recent = listing.objects.filter((o) => {
         const age = now - o.lastModified.getTime();
         return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
       });
-      const stageUrl = (await describeStage(session, table.stage)).url ?? table.location;
-      const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
-      const { database } = splitQualifiedName(table.name);
-      const files = await session.query(
-        `SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`,
-      );
-      const registered = new Set(files.map((row) => String(row.FILE_NAME ?? row.file_name ?? '')));
-      const missing = recent.filter((o) => !registered.has(o.key.slice(stagePrefix.length)) && !registered.has(o.key));
+      const missing = recent.filter((o) => !files.isRegistered(o));
       const window = `the last ${formatDuration(settings.recentMinutes * 60_000)}`;
       const seen = [
         evidence('location', `s3://${bucket}/${prefix}`),
         evidence('objects listed', listing.objects.length),
         evidence('listing cap', settings.maxObjectsListed),
         evidence(`objects from ${window} (older than ${settings.graceMinutes} min)`, recent.length),
-        evidence('files registered in the table', registered.size),
+        evidence('files registered in the table', files.registeredCount),
       ];
       if (missing.length > 0) {
         const oldest = Math.min(...missing.map((o) => o.lastModified.getTime()));

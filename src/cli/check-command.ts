@@ -1,24 +1,23 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadCheck } from '../catalog/load-check';
+import { loadAcknowledgements } from '../acks/load-acks';
 import { loadConfig } from '../config';
-import { formatDiagnostic, hasErrors, type RunReport } from '../model';
+import { allSteps, formatDiagnostic, hasErrors } from '../model';
 import { defaultLayout, loadRunbook } from '../parser/load';
-import { buildJsonReport } from '../reporters/json';
-import { buildJunitXml } from '../reporters/junit';
-import { latestReportPath } from '../reporters/locations';
-import { buildMarkdownReport } from '../reporters/markdown';
 import type { Screen } from '../reporters/screen';
-import { buildTerminalReport } from '../reporters/terminal';
 import { listWorlds, loadWorld } from '../sandbox/world/load-world';
-import { runSteps } from '../runner/run';
 import { selectSteps } from '../runner/select';
 import { drillSecrecy } from '../drill/secrecy';
+import type { CliSession } from './cli-session';
 import { describeFailure } from './describe-failure';
+import { executeRun } from './execute-run';
+import { exitCodeOf } from './exit-code';
+import { printReport, writeRunOutputs } from './finish-run';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
-import { parseParams } from './params';
-import { writeReportFile } from './save-report';
+import { planOutputs } from './output-plan';
+import { runTriage, triageArgument } from './triage/triage-command';
+import { UsageError } from './usage-error';
 
 /** Where the command writes: standard output and error, and the screen it draws on. */
 export interface CommandIo {
@@ -27,13 +26,13 @@ export interface CommandIo {
   screen: Screen;
 }
 
-const exitCodesHelp = 'Exit codes: 0 nothing failed · 1 a check found a problem · 2 a check could not run or the request was bad.';
+const exitCodesHelp = 'Exit codes: 0 nothing failed (acknowledged failures do not count) · 1 a check found a problem · 2 a check could not run or the request was bad.';
 
 /** Builds the commander program from the option table. */
 export function buildProgram(): Command {
   const program = new Command('npm run check --')
-    .description('Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step.')
-    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1 (default: every scenario)')
+    .description('Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step; `triage` ranks the scenarios whose symptoms are present.')
+    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1, or triage (default: every scenario)')
     .exitOverride()
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   for (const spec of Object.values(checkOptions)) {
@@ -42,12 +41,6 @@ export function buildProgram(): Command {
     program.addOption(option);
   }
   return program;
-}
-
-function exitCodeOf(report: RunReport): number {
-  if (report.totals.fail > 0) return exitCodes.failed;
-  if (report.totals.error > 0) return exitCodes.unusable;
-  return exitCodes.ok;
 }
 
 /** Runs `npm run check` with the given arguments and returns the exit code; bad requests get a message and 2. */
@@ -77,6 +70,7 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   const root = options.root ? path.resolve(options.root) : defaultRoot;
   const ids = program.args;
   const screen: Screen = { ...io.screen, color: io.screen.color && options.color };
+  const outputs = planOutputs(options);
 
   if (options.listWorlds) {
     const secret = drillSecrecy(root);
@@ -99,34 +93,12 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     io.out(buildScenarioList(runbook, screen));
     return exitCodes.ok;
   }
-  const steps = selectSteps(runbook, ids);
-  const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
-  const params = parseParams(options.param ?? [], declared);
-  const chosenScenarios = new Set(steps.map((s) => s.scenarioId));
-  const report = await runSteps({
-    root,
-    config,
-    steps,
-    scenarios: runbook.scenarios.filter((s) => chosenScenarios.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
-    selection: ids,
-    ...(options.env ? { environment: options.env } : {}),
-    ...(options.world ? { world: options.world } : {}),
-    fix: options.fix ?? false,
-    params,
-    ...(options.verbose ? { log: (message: string) => io.err(`${message}\n`) } : {}),
-  });
-  io.out(options.json ? buildJsonReport(report) : buildTerminalReport(report, screen));
-  if (options.save) await writeReportFile(path.join(root, latestReportPath), buildJsonReport(report));
-  if (options.junit) await writeReportFile(options.junit, buildJunitXml(report));
-  if (options.markdown) await writeReportFile(options.markdown, buildMarkdownReport(report));
+  const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
+  const session: CliSession = { root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
+  if (ids[0] === triageArgument) return runTriage(session, ids.slice(1));
+  if (options.thenRun) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
+  const report = await executeRun(session, selectSteps(runbook, ids), ids);
+  printReport(session, report);
+  await writeRunOutputs(session, report);
   return exitCodeOf(report);
-}
-
-/** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */
-function declaredParams(root: string, modulePath: string): string[] {
-  try {
-    return Object.keys(loadCheck(root, modulePath).params ?? {});
-  } catch {
-    return [];
-  }
 }

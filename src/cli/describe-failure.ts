@@ -3,9 +3,12 @@ import { ConfigError } from '../config';
 import { SelectionError } from '../runner/select';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from '../runner/environment';
 import { WorldError } from '../sandbox/world/load-world';
+import { AcknowledgementsFileError } from '../acks/load-acks';
+import { ReporterOptionError } from './output-plan';
 import { ParamError } from './params';
+import { UsageError } from './usage-error';
 
-const requestErrors = [ConfigError, SelectionError, UnknownEnvironmentError, WorldOutsideSandboxError, WorldError, ParamError, CheckModuleError];
+const requestErrors = [ConfigError, SelectionError, UnknownEnvironmentError, WorldOutsideSandboxError, WorldError, ParamError, CheckModuleError, AcknowledgementsFileError, ReporterOptionError, UsageError];
 
 /** The message for a failure that ended the command: a bad request gets its own words, anything else its stack. */
 export function describeFailure(error: unknown): string {

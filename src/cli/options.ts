@@ -1,3 +1,5 @@
+import { reporterNames } from '../reporters/registry';
+
 /** One CLI option: its flag, what it means, and its value's name when it takes one. */
 export interface OptionSpec {
   flags: string;
@@ -13,12 +15,18 @@ export const checkOptions = {
   world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
   param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
-  json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report' },
+  json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking)' },
+  reporter: {
+    flags: '--reporter <names>',
+    description: `the reports to produce, comma-separated: ${reporterNames.join(', ')} (default: terminal); with --output-dir each but terminal is written there, otherwise the one named prints`,
+  },
+  outputDir: { flags: '--output-dir <dir>', description: 'write the --reporter reports as files in this folder: results.json, junit.xml, report.md' },
   junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
   markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
   save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
   color: { flags: '--no-color', description: 'plain output without colour' },
-  verbose: { flags: '--verbose', description: 'print what each check does as it runs' },
+  verbose: { flags: '--verbose', description: 'print each service call as it happens (step, service, operation, duration, outcome) and what each check logs' },
+  thenRun: { flags: '--then-run', description: "with triage: also run the top-ranked scenario's checks, in the same invocation" },
   root: { flags: '--root <dir>', description: 'run the runbook of another project folder: its docs/, checks/ and runbook.config.ts (default: this project)' },
 } satisfies Record<string, OptionSpec>;
 
@@ -31,17 +39,20 @@ export interface CheckOptions {
   fix?: boolean;
   param?: string[];
   json?: boolean;
+  reporter?: string;
+  outputDir?: string;
   junit?: string;
   markdown?: string;
   save: boolean;
   color: boolean;
   verbose?: boolean;
+  thenRun?: boolean;
   root?: string;
 }
 
 /** The exit codes of `npm run check`. */
 export const exitCodes = {
-  /** Nothing failed. */
+  /** Nothing failed (acknowledged failures do not count). */
   ok: 0,
   /** A check found a problem. */
   failed: 1,

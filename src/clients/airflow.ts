@@ -4,6 +4,7 @@ import { parseClearedTasks, parseDagRuns, parseTaskInstancePage } from '../diagn
 import { parseTextLog } from '../diagnostics/airflow/text-log';
 import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
+import { observeCall, type ServiceCallListener } from './service-calls';
 import type { AirflowTarget } from './targets';
 
 export * from './airflow-errors';
@@ -70,12 +71,13 @@ async function readTail(response: Response, maxBytes: number): Promise<{ text: s
 }
 
 /** Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. */
-export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv }): AirflowClient {
+export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener }): AirflowClient {
   const base = target.baseUrl.replace(/\/$/, '');
   const api = `${base}/api/${target.apiVersion}`;
   let credentials: AirflowCredentials = airflowCredentials(target, options.env);
 
-  const send = async (operation: string, url: string, init: RequestInit = {}): Promise<Response> => {
+  const send = (operation: string, url: string, init: RequestInit = {}): Promise<Response> => observeCall(options.onCall, 'airflow', operation, () => request(operation, url, init));
+  const request = async (operation: string, url: string, init: RequestInit): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (credentials.kind === 'token') headers.set('authorization', `Bearer ${credentials.token}`);
     if (credentials.kind === 'basic') headers.set('authorization', `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`);

@@ -2,6 +2,7 @@ import type { MiddlewareStack } from '@smithy/types';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
+import { observeCall, type ServiceCallListener } from './service-calls';
 
 /** The configuration every AWS client of a run shares: region, endpoint, credentials, timeouts. */
 export function awsClientConfig(target: AwsTarget) {
@@ -28,6 +29,16 @@ export function guardReadOnly<C extends AnyClient>(client: C): C {
       return next(args);
     },
     { step: 'initialize', name: 'runbookReadOnlyGuard', priority: 'high' },
+  );
+  return client;
+}
+
+/** Tells `listener` of every operation the client sends (retries included), with its duration and outcome. */
+export function observeAwsCalls<C extends AnyClient>(client: C, service: string, listener: ServiceCallListener | undefined): C {
+  if (!listener) return client;
+  client.middlewareStack.add(
+    (next, context) => (args) => observeCall(listener, service, String(context.commandName ?? 'unknown').replace(/Command$/, ''), () => next(args)),
+    { step: 'initialize', name: 'runbookServiceCallObserver', priority: 'high' },
   );
   return client;
 }

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { findExecutable, runCommand, type CommandOutcome } from './dbt-cli';
 import { probeTcp, type TcpProbe } from './dbt-network';
+import { observeCall, type ServiceCallListener } from './service-calls';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
 import type { DbtTarget } from './targets';
 
@@ -81,7 +82,7 @@ export function profileAccessUrl(connection: ProfileConnection): string {
 }
 
 /** Creates the dbt client of a target. */
-export function createDbtClient(target: DbtTarget): DbtClient {
+export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener): DbtClient {
   const projectDir = target.projectDir;
   const env = target.environment;
   const profilesDirs = [target.profilesDir, env.DBT_PROFILES_DIR, projectDir, path.join(homedir(), '.dbt')].filter((d): d is string => Boolean(d));
@@ -105,8 +106,8 @@ export function createDbtClient(target: DbtTarget): DbtClient {
       return null;
     },
     findCli: () => findExecutable(target.testCommand[0] ?? 'dbt', env.PATH),
-    run: (argv, options) => runCommand(argv, { cwd: projectDir, env, ...options }),
-    probe: (host, port) => probeTcp(host, port, Math.min(target.timeoutMs, 5_000)),
+    run: (argv, options) => observeCall(onCall, 'dbt', [path.basename(argv[0] ?? 'dbt'), ...argv.slice(1)].join(' '), () => runCommand(argv, { cwd: projectDir, env, ...options })),
+    probe: (host, port) => observeCall(onCall, 'tcp', `${host}:${port}`, () => probeTcp(host, port, Math.min(target.timeoutMs, 5_000))),
     connectSnowflake: (connection) =>
       openSnowflake(
         {
@@ -120,7 +121,7 @@ export function createDbtClient(target: DbtTarget): DbtClient {
           // The profile's own user and password (rendered from its env_var() calls), not the runbook's.
           explicitCredentials: { username: connection.user, password: connection.password },
         },
-        { readOnly: true },
+        { readOnly: true, ...(onCall ? { onCall } : {}) },
       ),
   };
 }

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
+import { observeCall, type ServiceCallListener } from './service-calls';
 import type { GithubTarget } from './targets';
 
 /** The GitHub REST client the checks use. */
@@ -18,7 +19,7 @@ export function isReadMethod(method: string): boolean {
  * Creates an Octokit for a target: its base URL, a token (the sandbox's, or GITHUB_TOKEN / GH_TOKEN /
  * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
  */
-export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean }): Promise<GithubClient> {
+export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<GithubClient> {
   const token = target.sandboxToken ?? (await resolveGithubToken()).token;
   const octokit = new Octokit({
     baseUrl: target.baseUrl ?? githubDotComApi,
@@ -26,6 +27,8 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     userAgent: 'runbook-as-code',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
   });
+  const listener = options.onCall;
+  if (listener) octokit.hook.wrap('request', (request, route) => observeCall(listener, 'github', `${route.method} ${route.url}`, async () => request(route)));
   octokit.hook.before('request', (request) => {
     if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);
     request.request = { ...request.request, signal: AbortSignal.timeout(target.timeoutMs) };

@@ -5,9 +5,10 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, guardReadOnly } from './aws';
+import { awsClientConfig, guardReadOnly, observeAwsCalls } from './aws';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
+import type { ServiceCallListener } from './service-calls';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
 import type { AwsTarget, ServiceTargets } from './targets';
 
@@ -38,8 +39,11 @@ export interface ServiceClients {
   close(): Promise<void>;
 }
 
-/** Creates the run's clients for the given targets; `readOnly` clients refuse every operation that changes state. */
-export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean }): ServiceClients {
+/**
+ * Creates the run's clients for the given targets; `readOnly` clients refuse every operation that changes
+ * state; `onCall` hears of every call any of them makes (`--verbose`).
+ */
+export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener }): ServiceClients {
   const cache = new Map<string, unknown>();
   let snowflake: Promise<SnowflakeSession> | undefined;
   let github: Promise<GithubClient> | undefined;
@@ -51,6 +55,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
       const client = make(awsClientConfig(target));
+      observeAwsCalls(client as never, name, options.onCall);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;
@@ -80,7 +85,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     },
     dbt: () => {
       if (!targets.dbt) throw new ServiceNotConfiguredError('dbt');
-      dbt ??= createDbtClient(targets.dbt);
+      dbt ??= createDbtClient(targets.dbt, options.onCall);
       return dbt;
     },
     close: async () => {

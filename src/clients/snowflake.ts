@@ -1,5 +1,6 @@
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
+import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import type { SnowflakeTarget } from './targets';
 
@@ -72,23 +73,24 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
   } as ConnectionOptions;
 }
 
-/** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads. */
-export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean }): Promise<SnowflakeSession> {
+/** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads; `onCall` hears of the login and each statement. */
+export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
   const settings = target.connectionName && !target.explicitCredentials
     ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
     : connectionOptions(target);
   const connection: Connection = snowflake.createConnection(settings);
-  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)));
+  await observeCall(options.onCall, 'snowflake', 'login', () => withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))));
   return {
-    query: (sqlText, binds) => {
-      if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
-      return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
-        connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-      );
-    },
+    query: (sqlText, binds) =>
+      observeCall(options.onCall, 'snowflake', statementOperation(sqlText), () => {
+        if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
+        return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
+          connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+        );
+      }),
     close: () =>
-      withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error))).catch(() => undefined),
+      observeCall(options.onCall, 'snowflake', 'logout', () => withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error)))).catch(() => undefined),
   };
 }
 

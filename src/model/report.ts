@@ -1,11 +1,11 @@
-import type { CheckResult, Status } from './result';
+import type { Status, StepResult } from './result';
 import type { Severity, StepRole } from './runbook';
 
 /** The version of the result document; bump it when a field changes meaning or goes away. */
 export const reportVersion = 1;
 
 /** One step's outcome in a run. */
-export type StepOutcome = CheckResult & {
+export type StepOutcome = StepResult & {
   step: string;
   scenario: string;
   role: StepRole;
@@ -14,6 +14,8 @@ export type StepOutcome = CheckResult & {
   check: string | null;
   kind: 'check' | 'action' | null;
   durationMs: number;
+  /** Set when another step of the run links the same check: its one run is this outcome too (`durationMs` is 0 here). */
+  sharedWith?: string;
 };
 
 /** Counts of outcomes by status. */

@@ -1,3 +1,5 @@
+import type { SourcePosition } from './position';
+
 /** A JSON value: what evidence may hold, so every report format can carry it unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -50,6 +52,24 @@ export interface ErrorResult extends ResultBody {
   error: SerializedError;
 }
 
+/** Who acknowledged a known failure, why, and until when: an entry of the reviewed acknowledgements file. */
+export interface Acknowledgement {
+  reason: string;
+  owner: string;
+  /** When it lapses, as an ISO timestamp: from then on the step fails again. */
+  expires: string;
+  /** Where the entry is written (`runbook.acks.yaml:4:5`). */
+  source: SourcePosition;
+}
+
+/** A known failure the team acknowledged until it expires: never a pass, and not counted as a failure. */
+export interface AcknowledgedResult extends ResultBody {
+  status: 'acknowledged';
+  /** Why the check failed: the failure's own reason. */
+  reason: string;
+  acknowledgement: Acknowledgement;
+}
+
 /** An error as data: its class name, message and, where known, the service's error code. */
 export interface SerializedError {
   name: string;
@@ -60,8 +80,11 @@ export interface SerializedError {
 /** The verdict of one check run. */
 export type CheckResult = PassResult | FailResult | WarnResult | SkipResult | ErrorResult;
 
-/** The statuses a check can report, in order of how much they demand attention. */
-export const statuses = ['fail', 'error', 'warn', 'skip', 'pass'] as const;
+/** What a step reports: its check's verdict, or a failure the team acknowledged. */
+export type StepResult = CheckResult | AcknowledgedResult;
 
-/** One of `pass`, `fail`, `warn`, `skip`, `error`. */
-export type Status = CheckResult['status'];
+/** The statuses a step can report, in order of how much they demand attention. */
+export const statuses = ['fail', 'error', 'warn', 'acknowledged', 'skip', 'pass'] as const;
+
+/** One of `pass`, `fail`, `warn`, `acknowledged`, `skip`, `error`. */
+export type Status = StepResult['status'];

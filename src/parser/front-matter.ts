@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import YAML, { LineCounter, YAMLParseError, type Document } from 'yaml';
 import { z } from 'zod';
 import { severities, type Diagnostic, type Severity } from '../model';
+import { yamlPlace } from '../util/yaml-place';
 import { positionOf } from './positions';
 
 const frontMatterSchema = z.looseObject({
@@ -13,23 +14,6 @@ export interface RunbookFrontMatter {
   severityOf: Map<string, Severity>;
 }
 
-/** The place of the YAML node at `path` (or of its nearest existing parent), in file lines. */
-function placeOf(
-  document: Document,
-  path: readonly PropertyKey[],
-  lineCounter: LineCounter,
-  at: (line: number, column: number) => { file: string; line: number; column: number },
-) {
-  for (let length = path.length; length > 0; length--) {
-    const found = document.getIn(path.slice(0, length).map(String), true) as { range?: [number, number, number] } | undefined;
-    if (found?.range) {
-      const { line, col } = lineCounter.linePos(found.range[0]);
-      return at(line, col);
-    }
-  }
-  return null;
-}
-
 /** Reads and validates the YAML front matter of a runbook document, reporting problems as diagnostics. */
 export function readFrontMatter(tree: Root, file: string, diagnostics: Diagnostic[]): RunbookFrontMatter {
   const severityOf = new Map<string, Severity>();
@@ -38,6 +22,7 @@ export function readFrontMatter(tree: Root, file: string, diagnostics: Diagnosti
   const position = positionOf(node, file);
   // The YAML text starts on the line after the opening `---`.
   const at = (line: number, column: number) => ({ file, line: position.line + line, column });
+  const placeAt = (place: { line: number; col: number } | null) => (place ? at(place.line, place.col) : null);
   const lineCounter = new LineCounter();
   let document: Document;
   let data: unknown;
@@ -57,7 +42,7 @@ export function readFrontMatter(tree: Root, file: string, diagnostics: Diagnosti
         severity: 'error',
         rule: 'front-matter',
         message: `Unexpected front matter at ${issue.path.join('.') || '(root)'}: ${issue.message}; severity is one of ${severities.join(', ')}`,
-        position: placeOf(document, issue.path, lineCounter, at) ?? position,
+        position: placeAt(yamlPlace(document, issue.path, lineCounter)) ?? position,
       });
     }
     return { severityOf };

@@ -65,9 +65,10 @@ describe('the real runbook (docs/runbook.md)', async () => {
     for (const id of ['3.1', '3.2', '3.4', '3.6']) expect(scenario(id).steps.filter((s) => s.role === 'action').map((s) => s.id)).toEqual([1, 2, 3, 4, 5].map((n) => `${id}.${n}`));
   });
 
-  it('links every 3.3 action and the second symptom to the check whose file name is its id', () => {
+  it('links every 3.3 action and symptom to the check whose file name is its id', () => {
     const checks = Object.fromEntries(scenario('3.3').steps.filter((s) => s.check).map((s) => [s.id, s.check!.modulePath]));
     expect(checks).toEqual({
+      '3.3.s1': 'checks/s3/files-newer-than-table.ts',
       '3.3.s2': 'checks/snowflake/external-table-unregistered-files.ts',
       '3.3.1': 'checks/s3/s3-event-notifications.ts',
       '3.3.2': 'checks/snowflake/storage-integration-active.ts',
@@ -76,7 +77,8 @@ describe('the real runbook (docs/runbook.md)', async () => {
     });
     expect(step('3.3.1').check).toMatchObject({ id: 's3-event-notifications', href: '../checks/s3/s3-event-notifications.ts' });
     expect(step('3.3.1').text).toBe('Verify S3 event notifications are enabled');
-    expect(step('3.3.s1').check).toBeUndefined();
+    expect(step('3.3.s1').text).toBe('New files in S3 (processed)');
+    expect(step('3.3.n1').check).toBeUndefined();
   });
 
   it('positions scenarios at their heading, steps at their item and check links at the link', () => {

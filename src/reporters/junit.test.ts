@@ -1,18 +1,21 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { acknowledgeFailure } from '../../test/fixtures/acknowledged';
 import { sampleReport } from '../../test/fixtures/sample-report';
 import { buildJunitXml } from './junit';
 
 interface Testcase {
   name: string;
+  time: string;
   classname: string;
   failure?: { message: string; type: string; '#text': string };
   error?: { message: string; type: string; '#text': string };
-  skipped?: { message: string };
+  skipped?: { message: string; '#text'?: string };
   'system-out'?: string;
 }
 interface Testsuite {
   name: string;
+  time: string;
   tests: string;
   failures: string;
   errors: string;
@@ -22,7 +25,7 @@ interface Testsuite {
 
 const parse = (xml: string) =>
   new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase', parseAttributeValue: false }).parse(xml) as {
-    testsuites: { name: string; tests: string; failures: string; errors: string; skipped: string; testsuite: Testsuite[] };
+    testsuites: { name: string; tests: string; failures: string; errors: string; skipped: string; time: string; testsuite: Testsuite[] };
   };
 
 describe('buildJunitXml', () => {
@@ -64,5 +67,27 @@ describe('buildJunitXml', () => {
     const report = sampleReport();
     report.scenarios.push({ id: '3.6', title: 'Terraform Apply Failure', severity: 'high' });
     expect(parse(buildJunitXml(report)).testsuites.testsuite.map((s) => s.name)).not.toContain('3.6 Terraform Apply Failure');
+  });
+
+  it('gives times that add up: each suite the sum of its cases, the document the sum of its suites', () => {
+    const report = sampleReport();
+    report.results.forEach((r, i) => (r.durationMs = [1, 22, 333, 4444, 5, 0][i]!));
+    report.durationMs = 900; // the wall clock of concurrent checks is shorter than their sum
+    const parsed = parse(buildJunitXml(report)).testsuites;
+    const ms = (time: string) => Math.round(Number(time) * 1000);
+    for (const suite of parsed.testsuite) expect(ms(suite.time), suite.name).toBe(suite.testcase.reduce((sum, c) => sum + ms(c.time), 0));
+    expect(parsed.testsuite.map((s) => s.time)).toEqual(['4.800', '0.005']);
+    expect(parsed.time).toBe('4.805');
+    expect(ms(parsed.time)).toBe(parsed.testsuite.reduce((sum, s) => sum + ms(s.time), 0));
+  });
+
+  it('reports an acknowledged failure as skipped, saying who acknowledged it until when and why, and counts it with the skips', () => {
+    const doc = parse(buildJunitXml(acknowledgeFailure(sampleReport())));
+    const testcase = doc.testsuites.testsuite[0]!.testcase[1]!;
+    expect(testcase.failure).toBeUndefined();
+    expect(testcase.skipped?.message).toBe('acknowledged by data-platform until 2026-12-31T00:00:00.000Z: bucket migration (runbook.acks.yaml:3:5)');
+    expect(testcase.skipped?.['#text']).toContain('integration is disabled');
+    expect(doc.testsuites.testsuite[0]).toMatchObject({ failures: '0', skipped: '2' });
+    expect(doc.testsuites).toMatchObject({ failures: '0', skipped: '3' });
   });
 });

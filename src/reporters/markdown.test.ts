@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { acknowledgeFailure } from '../../test/fixtures/acknowledged';
 import { sampleReport } from '../../test/fixtures/sample-report';
-import { buildMarkdownReport, escapeMarkdown } from './markdown';
+import { buildMarkdownReport, escapeMarkdown, markdownLinkTarget } from './markdown';
 
 describe('buildMarkdownReport', () => {
   const md = buildMarkdownReport(sampleReport());
@@ -32,5 +33,21 @@ describe('buildMarkdownReport', () => {
 
   it('ends with the closing line', () => {
     expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 2 skipped');
+  });
+
+  it('marks an acknowledged failure as such, with who acknowledged it until when, instead of its evidence', () => {
+    const text = buildMarkdownReport(acknowledgeFailure(sampleReport()));
+    expect(text).toMatch(/^\| 3\.3\.2 .* \| 🔕 acknowledged \| `storage-integration-active` \|/m);
+    expect(text).toContain('acknowledged by data-platform until 2026-12-31T00:00:00.000Z: bucket migration \\(runbook.acks.yaml:3:5\\)');
+    expect(text).not.toContain('ENABLED: false');
+  });
+
+  it('encodes a link once: an S3 console link keeps prefix=reviews%2F, and only spaces and parentheses are encoded', () => {
+    const report = sampleReport();
+    report.results[1]!.links = [{ label: 'S3 arai-processed/reviews/', url: 'https://s3.console.aws.amazon.com/s3/buckets/arai-processed?region=eu-west-1&prefix=reviews%2F' }];
+    const text = buildMarkdownReport(report);
+    expect(text).toContain('(https://s3.console.aws.amazon.com/s3/buckets/arai-processed?region=eu-west-1&prefix=reviews%2F)');
+    expect(text).not.toContain('%252F');
+    expect(markdownLinkTarget('https://x.example/a b(c)<d>')).toBe('https://x.example/a%20b%28c%29%3Cd%3E');
   });
 });

@@ -1,18 +1,29 @@
-import { isWebLink, type RunReport, type StepOutcome } from '../model';
+import { isWebLink, type RunReport, type Status, type StepOutcome } from '../model';
+import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { closingLine } from './terminal';
 
-const icons = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip', error: '❓ error' } as const;
+const icons: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', acknowledged: '🔕 acknowledged', skip: '⏭️ skip', error: '❓ error' };
 
 /** Escapes text for a Markdown table cell or line: no HTML, no table breaks, no emphasis surprises. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
+/**
+ * A URL as a Markdown link destination: already-encoded URLs stay as they are (no second encoding of `%`);
+ * only the characters that would end or break the destination (spaces, parentheses, angle brackets) are percent-encoded.
+ */
+export function markdownLinkTarget(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 function details(outcome: StepOutcome): string[] {
   if (outcome.status === 'pass' || outcome.check === null) return [];
+  if (outcome.status === 'acknowledged') return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', escapeMarkdown(acknowledgementLine(outcome.acknowledgement)), ''];
+  if (outcome.sharedWith) return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', `${escapeMarkdown(outcome.summary)} (same check as ${escapeMarkdown(outcome.sharedWith)}: its evidence is shown there)`, ''];
   const lines = outcome.evidence.flatMap(evidenceLines).map((line) => `    ${line}`);
-  const links = outcome.links.filter(isWebLink).map((l) => `- [${escapeMarkdown(l.label)}](${encodeURI(l.url)})`);
+  const links = outcome.links.filter(isWebLink).map((l) => `- [${escapeMarkdown(l.label)}](${markdownLinkTarget(l.url)})`);
   return [`#### ${escapeMarkdown(outcome.step)} ${escapeMarkdown(outcome.text)}`, '', escapeMarkdown(outcome.summary), '', ...(lines.length ? [...lines, ''] : []), ...(links.length ? [...links, ''] : [])];
 }
 

@@ -4,6 +4,8 @@ import pc from 'picocolors';
 export interface Screen {
   color: boolean;
   width: number;
+  /** True on an interactive terminal: progress may be drawn live, in place. */
+  live?: boolean;
 }
 
 /** Colour functions that do nothing when the screen has no colour. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acknowledgeFailure } from '../../test/fixtures/acknowledged';
 import { sampleReport } from '../../test/fixtures/sample-report';
 import { buildTerminalReport, closingLine } from './terminal';
 
@@ -46,6 +47,18 @@ describe('buildTerminalReport', () => {
   });
 
   it('says N passed, N failed, N skipped on the closing line', () => {
-    expect(closingLine({ pass: 3, fail: 1, skip: 2, warn: 0, error: 0 })).toBe('3 passed, 1 failed, 2 skipped');
+    expect(closingLine({ pass: 3, fail: 1, skip: 2, warn: 0, acknowledged: 0, error: 0 })).toBe('3 passed, 1 failed, 2 skipped');
+  });
+
+  it('shows an acknowledged failure as ACK with who acknowledged it until when, without its evidence, and counts it apart', () => {
+    const lines = buildTerminalReport(acknowledgeFailure(sampleReport()), { color: false, width: 200 }).split('\n');
+    const at = lines.findIndex((line) => line.includes('3.3.2'));
+    expect(lines.slice(at, at + 4)).toEqual([
+      '  ACK   3.3.2   Confirm <script>alert("x")</script> & integration [storage-integration-active]',
+      '               integration is disabled: "ENABLED" = false <b>',
+      '                 acknowledged by data-platform until 2026-12-31T00:00:00.000Z: bucket migration (runbook.acks.yaml:3:5)',
+      '  WARN  3.3.3   Check auto-refresh [external-table-auto-refresh]',
+    ]);
+    expect(lines.slice(-3)).toEqual(['1 warned, 1 could not tell (error), 1 acknowledged', '1 passed, 0 failed, 2 skipped', '']);
   });
 });

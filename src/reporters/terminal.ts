@@ -1,8 +1,9 @@
 import type { RunReport, Status, StepOutcome, Totals } from '../model';
+import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { palette, truncate, type Screen } from './screen';
 
-const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', error: 'ERROR' };
+const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', acknowledged: 'ACK', skip: 'SKIP', error: 'ERROR' };
 
 /** The closing line: `3 passed, 1 failed, 1 skipped` (warnings and errors are on the line before it). */
 export function closingLine(totals: Totals): string {
@@ -11,7 +12,7 @@ export function closingLine(totals: Totals): string {
 
 function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
   const c = palette(screen);
-  const colour = { pass: c.green, fail: c.red, warn: c.yellow, skip: c.gray, error: c.magenta }[outcome.status];
+  const colour = { pass: c.green, fail: c.red, warn: c.yellow, acknowledged: c.cyan, skip: c.gray, error: c.magenta }[outcome.status];
   const check = outcome.check ? c.dim(` [${outcome.check}${outcome.kind === 'action' ? ', action' : ''}]`) : '';
   const lines = [`  ${colour(labels[outcome.status].padEnd(5))} ${c.bold(outcome.step.padEnd(7))} ${outcome.text}${check}`];
   const indent = '               ';
@@ -21,6 +22,14 @@ function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
     return lines;
   }
   lines.push(`${indent}${colour(outcome.summary)}`);
+  if (outcome.status === 'acknowledged') {
+    lines.push(`${indent}  ${c.dim(acknowledgementLine(outcome.acknowledgement))}`);
+    return lines;
+  }
+  if (outcome.sharedWith) {
+    lines.push(`${indent}  ${c.dim(`same check as ${outcome.sharedWith}: its evidence is shown there`)}`);
+    return lines;
+  }
   for (const item of outcome.evidence) for (const line of evidenceLines(item)) lines.push(`${indent}  ${c.dim(truncate(line, room - 2))}`);
   for (const link of outcome.links) lines.push(`${indent}  ${c.cyan(`${link.label}: ${link.url}`)}`);
   if (outcome.status === 'error') lines.push(`${indent}  ${c.dim(`${outcome.error.name}${outcome.error.code ? ` (${outcome.error.code})` : ''}`)}`);
@@ -41,7 +50,7 @@ export function buildTerminalReport(report: RunReport, screen: Screen): string {
     out.push('');
   }
   const t = report.totals;
-  const extra = [t.warn ? c.yellow(`${t.warn} warned`) : '', t.error ? c.magenta(`${t.error} could not tell (error)`) : ''].filter(Boolean);
+  const extra = [t.warn ? c.yellow(`${t.warn} warned`) : '', t.error ? c.magenta(`${t.error} could not tell (error)`) : '', t.acknowledged ? c.cyan(`${t.acknowledged} acknowledged`) : ''].filter(Boolean);
   if (extra.length) out.push(extra.join(', '));
   out.push(closingLine(t));
   return `${out.join('\n')}\n`;

@@ -9,8 +9,11 @@ import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
 import { openEnvironment } from './environment';
+import type { RunProgress } from './progress';
 import { redactDeep, secretsFromEnvironment } from './redact';
 import { runStep } from './run-step';
+import { shareCheckRuns } from './share-check-runs';
+import { attributeCallsToSteps, type StepServiceCallListener } from './step-attribution';
 
 /** What to run and how. */
 export interface RunRequest {
@@ -34,6 +37,10 @@ export interface RunRequest {
   sandboxFaults?: FaultSpec[];
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
+  /** Told when each step starts and ends (live progress). */
+  progress?: RunProgress;
+  /** Told of every service call as it ends, with the step that made it (`--verbose`). */
+  onServiceCall?: StepServiceCallListener;
 }
 
 /** Counts outcomes by status. */
@@ -74,17 +81,18 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
   const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults, request.clock);
-  const clients = createServiceClients(env.targets, { readOnly: true });
+  const calls = attributeCallsToSteps(request.onServiceCall);
+  const clients = createServiceClients(env.targets, { readOnly: true, onCall: calls.onCall });
   let writable: ServiceClients | undefined;
   const user = currentUser();
   try {
-    const results = await mapLimited(request.steps, request.concurrency ?? 8, (step) =>
-      runStep(step, step.check ? checks.get(step.check.modulePath)! : null, {
+    const run = shareCheckRuns((step, check) =>
+      calls.inStep(step.id, () => runStep(step, check, {
         environment: env.name,
         world: env.sandbox?.world.name ?? null,
         config: env.config,
         clients,
-        writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false })),
+        writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false, onCall: calls.onCall })),
         clock,
         fix: request.fix ?? false,
         timeoutMs: request.config.checkTimeoutSeconds * 1000,
@@ -92,8 +100,14 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         log: request.log ?? (() => undefined),
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
-      }),
+      })),
     );
+    const results = await mapLimited(request.steps, request.concurrency ?? 8, async (step) => {
+      request.progress?.started(step);
+      const outcome = await run(step, step.check ? checks.get(step.check.modulePath)! : null);
+      request.progress?.finished(outcome);
+      return outcome;
+    });
     const report: RunReport = {
       version: reportVersion,
       environment: env.name,

@@ -31,4 +31,13 @@ describe('readLatestResults', () => {
     write(JSON.stringify({ version: 2, environment: 'sandbox', world: null, startedAt: 'x', results: [] }));
     expect(readLatestResults(root).problem).toContain('expected a result document of version 1');
   });
+
+  it('reads an acknowledged failure with its status, for the step badge', () => {
+    const acknowledgement = { reason: 'migration', owner: 'data-platform', expires: '2026-12-31T00:00:00.000Z', source: { file: 'runbook.acks.yaml', line: 3, column: 5 } };
+    const outcome = { step: '3.3.1', check: 's3-event-notifications', status: 'acknowledged', reason: 'no queue', summary: 'no queue', evidence: [], links: [], acknowledgement };
+    write(JSON.stringify({ version: 1, environment: 'prod', world: null, startedAt: '2026-12-01T00:00:00.000Z', results: [outcome] }));
+    const latest = readLatestResults(root);
+    expect(latest.problem).toBeUndefined();
+    expect(latest.byStep.get('3.3.1')?.view.status).toBe('acknowledged');
+  });
 });

@@ -3,14 +3,17 @@ import projectConfig from '../../runbook.config';
 import { validateConfig } from '../../src/config';
 import type { RunReport } from '../../src/model';
 import { defaultLayout, loadRunbook } from '../../src/parser/load';
-import { runSteps } from '../../src/runner/run';
+import { runSteps, type RunRequest } from '../../src/runner/run';
 import { selectSteps } from '../../src/runner/select';
 
 /** The project root, for tests that use the real runbook, config and checks. */
 export const root = path.resolve(__dirname, '..', '..');
 
+/** What a test may add to a run in a world: --fix, parameters, sandbox faults, and the run's observers. */
+export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults'>>;
+
 /** Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. */
-export async function runInWorld(world: string, selection: string[], options: { fix?: boolean; params?: Record<string, string> } = {}): Promise<RunReport> {
+export async function runInWorld(world: string, selection: string[], options: WorldRunOptions = {}): Promise<RunReport> {
   const { runbook } = await loadRunbook(defaultLayout(root));
   const steps = selectSteps(runbook, selection);
   const ids = new Set(steps.map((s) => s.scenarioId));
@@ -22,9 +25,10 @@ export async function runInWorld(world: string, selection: string[], options: { 
     selection,
     environment: 'sandbox',
     world,
+    loadModule: (file) => import(file),
+    ...options,
     fix: options.fix ?? false,
     params: options.params ?? {},
-    loadModule: (file) => import(file),
   });
 }
 

@@ -55,4 +55,10 @@ describe('RunbookStep', () => {
     expect(html).toContain('data-status="none"');
     expect(html).toContain('>not run<');
   });
+
+  it('badges an acknowledged failure as acknowledged', () => {
+    const html = render({ ...view, result: { ...view.result!, status: 'acknowledged' } });
+    expect(html).toContain('data-status="acknowledged"');
+    expect(html).toMatch(/>acknowledged</);
+  });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { StepResultView } from '../step-view';
 import styles from './runbook-step.module.css';
 
-/** The status of a step's last run, coloured (pass, fail, warn, skip, error), or "not run". */
+/** The status of a step's last run, coloured (pass, fail, warn, acknowledged, skip, error), or "not run". */
 export default function StatusBadge({ result }: { result?: StepResultView }): ReactNode {
   const status = result?.status ?? 'none';
   return (

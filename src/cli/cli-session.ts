@@ -1,0 +1,21 @@
+import type { AcknowledgementEntry } from '../acks/load-acks';
+import type { RunbookConfig } from '../config';
+import type { Runbook } from '../model';
+import type { Screen } from '../reporters/screen';
+import type { CommandIo } from './check-command';
+import type { CheckOptions } from './options';
+import type { OutputPlan } from './output-plan';
+
+/** What one invocation of `npm run check` works with, once its arguments, configuration and runbook are read. */
+export interface CliSession {
+  root: string;
+  config: RunbookConfig;
+  runbook: Runbook;
+  options: CheckOptions;
+  io: CommandIo;
+  screen: Screen;
+  outputs: OutputPlan;
+  acknowledgements: AcknowledgementEntry[];
+  /** Notes already printed (an expired acknowledgement), so a second run in the invocation does not repeat them. */
+  told: Set<string>;
+}

@@ -1,0 +1,62 @@
+import { expiredNote, unusedNote } from '../acks/ack-notes';
+import { applyAcknowledgements } from '../acks/apply-acks';
+import { loadCheck } from '../catalog/load-check';
+import type { RunReport, Step } from '../model';
+import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
+import { runSteps } from '../runner/run';
+import type { CliSession } from './cli-session';
+import { startLiveProgress } from './live-progress';
+import { parseParams } from './params';
+import { reportScenarios } from './report-scenarios';
+import { serviceCallLine } from './service-call-line';
+
+/** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */
+function declaredParams(root: string, modulePath: string): string[] {
+  try {
+    return Object.keys(loadCheck(root, modulePath).params ?? {});
+  } catch {
+    return [];
+  }
+}
+
+/** Prints a note on standard error once per invocation. */
+function tell(session: CliSession, note: string): void {
+  if (session.told.has(note)) return;
+  session.told.add(note);
+  session.io.err(`${note}\n`);
+}
+
+/**
+ * Runs steps as the options ask (environment, world, --fix, --param, --verbose), with live progress on a
+ * terminal, and applies the acknowledgements file to the report; expired entries are named on standard error.
+ */
+export async function executeRun(session: CliSession, steps: readonly Step[], selection: string[]): Promise<RunReport> {
+  const { root, options, runbook, io } = session;
+  const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
+  const params = parseParams(options.param ?? [], declared);
+  const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
+  const secrets = secretsFromEnvironment(process.env);
+  const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
+  let raw: RunReport;
+  try {
+    raw = await runSteps({
+      root,
+      config: session.config,
+      steps: [...steps],
+      scenarios: reportScenarios(runbook, new Set(steps.map((s) => s.scenarioId))),
+      selection,
+      ...(options.env ? { environment: options.env } : {}),
+      ...(options.world ? { world: options.world } : {}),
+      fix: options.fix ?? false,
+      params,
+      ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
+      ...(live ? { progress: live } : {}),
+    });
+  } finally {
+    live?.stop();
+  }
+  const { report, expired, unused } = applyAcknowledgements(raw, session.acknowledgements, new Date());
+  for (const entry of expired) tell(session, expiredNote(entry));
+  for (const entry of unused) tell(session, unusedNote(entry));
+  return redactDeep(report, secrets);
+}

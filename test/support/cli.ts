@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { root } from './project';
+
+/** What a spawned process left behind. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** How to spawn: where, with which environment added to the test's own. */
+export interface SpawnOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
+
+/** At most this many CLI processes at once per test file: each costs about 2 s of CPU, and CI has 2 cores. */
+const maxProcesses = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= maxProcesses) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** The test's environment without what would change the CLI's output when the tests themselves run in GitHub Actions. */
+function baseEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.GITHUB_ACTIONS;
+  delete env.GITHUB_STEP_SUMMARY;
+  return env;
+}
+
+function spawnProcess(command: string, args: readonly string[], options: SpawnOptions): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { cwd: options.cwd ?? root, env: { ...baseEnvironment(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Spawns a command (npm, npx, sh, python3) from the project root, colour off, a few at a time. */
+export function runCommand(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<CliRun> {
+  return limited(() => spawnProcess(command, args, options));
+}
+
+/** Spawns a CLI entry point with ts-node (`npm run check -- …` without npm). */
+export function runCli(entry: string, args: readonly string[], options: SpawnOptions = {}): Promise<CliRun> {
+  return runCommand(tsNode, [entry, ...args], options);
+}
+
+/** Spawns `npm run check -- …` without npm. */
+export const check = (...args: string[]): Promise<CliRun> => runCli('src/cli/main.ts', args);
+
+/** A run's exit code and output, for assertion messages. */
+export const describeRun = (run: CliRun): string => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
