@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
+import { readRuns } from '../src/results';
 import { loadWorld } from '../src/sandbox/world/load-world';
 import { root } from './support/project';
 
@@ -82,22 +83,23 @@ const addAfter = (text: string, anchor: string, addition: string) => {
 const lastAction33 = '4. [Run manual metadata refresh (if required for debugging)](../checks/snowflake/refresh-external-table.ts)';
 
 describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 }, () => {
-  it('3.3 in the healthy world exits 0, reports steps 3.3.1 to 3.3.4 and the closing line, and writes JUnit and Markdown files', async () => {
+  it('3.3 in the healthy world exits 0, reports steps 3.3.1 to 3.3.4, the symptom without a check as manual, the closing line, and writes JUnit and Markdown files', async () => {
     const junit = path.join(tmp, 'reports', 'healthy.xml');
     const markdown = path.join(tmp, 'reports', 'healthy.md');
     const run = await check('3.3', '--no-save', '--junit', junit, '--markdown', markdown);
     expect(run.code, describeRun(run)).toBe(0);
     for (const step of ['3.3.1', '3.3.2', '3.3.3']) expect(run.stdout).toMatch(new RegExp(`^  PASS  ${step.replaceAll('.', '\\.')} `, 'm'));
     expect(run.stdout).toMatch(/^ {2}SKIP {2}3\.3\.4 {3}Run manual metadata refresh .*\[refresh-external-table, action\]$/m);
+    expect(run.stdout).toMatch(/^ {2}SKIP {2}3\.3\.s1 {2}New files in S3 \(processed\) \[manual: no check yet\]$/m);
     expect(run.stdout).toMatch(/^3\.3 Snowflake External Table Not Updating \(severity: medium\) {2}env sandbox · world healthy$/m);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 1 skipped');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 2 skipped');
     expect(run.stdout).not.toMatch(/\u001b\[/);
 
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8')) as {
       testsuites: { tests: string; testsuite: { name: string; tests: string; skipped: string; testcase: Array<{ name: string }> } };
     };
-    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '5', skipped: '1' });
-    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
+    expect(xml.testsuites.testsuite).toMatchObject({ name: '3.3 Snowflake External Table Not Updating', tests: '6', skipped: '2' });
+    expect(xml.testsuites.testsuite.testcase.map((c) => c.name.split(' ')[0])).toEqual(['3.3.s1', '3.3.s2', '3.3.1', '3.3.2', '3.3.3', '3.3.4']);
     const md = readFileSync(markdown, 'utf8');
     expect(md).toMatch(/^## 3\.3 Snowflake External Table Not Updating \(severity: medium\)$/m);
     expect(md).toMatch(/^\| 3\.3\.1 Verify S3 event notifications are enabled \| ✅ pass \| `s3-event-notifications` \|/m);
@@ -135,6 +137,7 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     for (const id of ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6']) expect(run.stdout).toMatch(new RegExp(`^${id.replace('.', '\\.')} .*npm run check -- ${id.replace('.', '\\.')}$`, 'm'));
     expect(run.stdout).toMatch(/^ {2}3\.3\.1 {3}action {2}Verify S3 event notifications are enabled {2}→ s3-event-notifications$/m);
     expect(run.stdout).toMatch(/^ {2}3\.3\.s2 {2}symptom External table does not reflect new data {2}→ external-table-unregistered-files$/m);
+    expect(run.stdout).toMatch(/^ {2}3\.3\.s1 {2}symptom New files in S3 \(processed\) {2}→ manual: no check yet$/m);
   });
 
   it('an unknown scenario exits 2 and lists the known ones', async () => {
@@ -172,8 +175,10 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     expect(report.results).toEqual([
       expect.objectContaining({ step: '3.3.5', text: 'Re-check that S3 events reach the table', check: 's3-event-notifications', status: 'fail' }),
     ]);
-    // the result document is saved in that project, not in this one
-    expect(existsSync(path.join(project, '.runbook', 'results', 'latest.json'))).toBe(true);
+    // the run is kept in that project's results store, not in this one, with the command line that started it
+    const { runs, problems } = readRuns(project);
+    expect(problems).toEqual([]);
+    expect(runs).toEqual([expect.objectContaining({ environment: 'sandbox', world: 's3-notifications-missing', sandbox: true, command: ['3.3.5', '--root', project, '--world', 's3-notifications-missing', '--json'], report })]);
   });
 
   it('a runbook with errors stops the run with exit 2 and positioned diagnostics', async () => {

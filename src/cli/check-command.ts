@@ -6,11 +6,13 @@ import { formatDiagnostic, hasErrors, type RunReport } from '../model';
 import { defaultLayout, loadRunbook } from '../parser/load';
 import { buildJsonReport } from '../reporters/json';
 import { buildJunitXml } from '../reporters/junit';
-import { latestReportPath } from '../reporters/locations';
 import { buildMarkdownReport } from '../reporters/markdown';
 import type { Screen } from '../reporters/screen';
 import { buildTerminalReport } from '../reporters/terminal';
+import { saveRun } from '../results';
 import { listWorlds, loadWorld } from '../sandbox/world/load-world';
+import { currentUser } from '../runner/audit';
+import { redactDeep, secretsFromEnvironment } from '../runner/redact';
 import { runSteps } from '../runner/run';
 import { selectSteps } from '../runner/select';
 import { describeFailure } from './describe-failure';
@@ -110,7 +112,7 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     ...(options.verbose ? { log: (message: string) => io.err(`${message}\n`) } : {}),
   });
   io.out(options.json ? buildJsonReport(report) : buildTerminalReport(report, screen));
-  if (options.save) await writeReportFile(path.join(root, latestReportPath), buildJsonReport(report));
+  if (options.save) await saveRun({ root, config, report, command: redactDeep([...argv], secretsFromEnvironment(process.env)), user: currentUser() });
   if (options.junit) await writeReportFile(options.junit, buildJunitXml(report));
   if (options.markdown) await writeReportFile(options.markdown, buildMarkdownReport(report));
   return exitCodeOf(report);

@@ -16,7 +16,7 @@ export const checkOptions = {
   json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report' },
   junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
   markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
-  save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
+  save: { flags: '--no-save', description: 'do not keep the run in the results store, .runbook/results/runs/ (the site and history read it)' },
   color: { flags: '--no-color', description: 'plain output without colour' },
   verbose: { flags: '--verbose', description: 'print what each check does as it runs' },
   root: { flags: '--root <dir>', description: 'run the runbook of another project folder: its docs/, checks/ and runbook.config.ts (default: this project)' },

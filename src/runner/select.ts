@@ -8,9 +8,13 @@ export class SelectionError extends Error {
   }
 }
 
-/** True when a step is reported in a run: every action, and every other item that links a check. */
+/**
+ * True when a step is reported in a run: every item that links a check, and every action, symptom, cause
+ * and check-list entry without one (reported as "no check yet", to be done by hand). Notes without a
+ * check (`Important:` paragraphs) are prose, not steps.
+ */
 export function isReported(step: Step): boolean {
-  return step.role === 'action' || step.check !== undefined;
+  return step.role !== 'note' || step.check !== undefined;
 }
 
 /**
