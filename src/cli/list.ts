@@ -1,5 +1,4 @@
-import type { Runbook } from '../model';
-import { isReported } from '../runner/select';
+import { isReported, type Runbook } from '../model';
 import { palette, type Screen } from '../reporters/screen';
 
 /** The `--list` output: each scenario with its steps, their checks, and the command that runs them. */

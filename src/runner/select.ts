@@ -1,4 +1,4 @@
-import type { Runbook, Step } from '../model';
+import { isReported, type Runbook, type Step } from '../model';
 
 /** A selection that names no scenario or step; lists what exists. */
 export class SelectionError extends Error {
@@ -6,15 +6,6 @@ export class SelectionError extends Error {
   constructor(readonly unknown: string, readonly known: string[]) {
     super(`Unknown scenario or step "${unknown}", expected one of: ${known.join(', ')}`);
   }
-}
-
-/**
- * True when a step is reported in a run: every item that links a check, and every action, symptom, cause
- * and check-list entry without one (reported as "no check yet", to be done by hand). Notes without a
- * check (`Important:` paragraphs) are prose, not steps.
- */
-export function isReported(step: Step): boolean {
-  return step.role !== 'note' || step.check !== undefined;
 }
 
 /**
