@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,16 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
 import { readRuns } from '../src/results';
 import { loadWorld } from '../src/sandbox/world/load-world';
+import { describeRun, spawnCli, type CliRun } from './support/cli-process';
 import { root } from './support/project';
-
-/** What a spawned CLI run left behind. */
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
 
 /** At most this many CLI processes at once: each costs about 2 s of CPU, and CI has 2 cores. */
 const maxProcesses = 3;
@@ -39,21 +30,8 @@ function runCli(entry: string, args: string[]): Promise<CliRun> {
   return limited(() => spawnCli(entry, args));
 }
 
-function spawnCli(entry: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsNode, [entry, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 const check = (...args: string[]) => runCli('src/cli/main.ts', args);
 const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
-const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
