@@ -40,6 +40,8 @@ suite(hasChromium ? 'the site in Chromium' : `the site in Chromium (skipped: ${c
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${server.url}${address}`, { waitUntil: 'networkidle' });
     await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
+    // Hydrated: run times lead with "3 h ago", which only the browser computes (the built page has the date alone).
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('time')).every((time) => !/^\d{4}-/.test(time.textContent!)));
   };
   const shoot = async (name: string): Promise<void> => {
     await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: false });
@@ -340,6 +342,10 @@ suite(hasChromium ? 'the site in Chromium' : `the site in Chromium (skipped: ${c
       expect(environments).toEqual(['sandbox', 'prod']);
       expect(await page.locator('section[data-environment="sandbox"] tr[data-scenario]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-scenario')))).toEqual(['3.1', '3.3']);
       expect(await page.locator('tr[data-run]').count()).toBe(runs.length);
+      expect(await page.locator('.theme-admonition', { hasText: build.damagedFile }).isVisible()).toBe(true);
+      await page.locator('tr[data-scenario="3.1"] a').first().click();
+      await page.waitForURL(`${server.url}runbook#31-glue-job-failure`);
+      await open('results');
       await shoot('results-desktop-light');
     });
 

@@ -234,6 +234,7 @@ describe('remark-runbook-checks: the page', () => {
       id: '3.3',
       title: 'Snowflake External Table Not Updating',
       severity: 'medium',
+      docId: 'runbook',
       anchor: '33-snowflake-external-table-not-updating',
       counts: { manual: 2, fail: 1, none: 1 },
       failing: true,
@@ -261,10 +262,11 @@ describe('remark-runbook-checks: the page', () => {
     ]);
   });
 
-  it('fills a <RunbookResults /> page with each environment\'s latest results and the recent runs', async () => {
+  it('fills a <RunbookResults /> page with each environment\'s latest results and the recent runs, after the same notices', async () => {
     mkdirSync(path.join(root, 'docs'), { recursive: true });
     writeFileSync(path.join(root, 'docs', 'runbook.md'), runbook(linked));
     await saveOutcome('2026-01-01T09:00:00.000Z', { status: 'fail', reason: 'r' }, { environment: 'prod', world: null });
+    writeFileSync(path.join(root, runsDir, '20260101T000000000Z-abcdef.json'), '{ not json');
     // An MDX page as its parser leaves it: the element the author wrote, with no props.
     const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'RunbookResults', attributes: [], children: [] }] } as unknown as Root;
     const vfile = new VFile({ path: path.join(root, 'docs', 'results.mdx'), value: '<RunbookResults />\n' });
@@ -272,7 +274,8 @@ describe('remark-runbook-checks: the page', () => {
     const [results] = propsOf<ResultsPageView>(filled, 'RunbookResults', 'results');
     expect(results!.environments.map((e) => [e.environment, e.scenarios.map((scenario) => scenario.id)])).toEqual([['prod', ['3.3']]]);
     expect(results!.recentRuns).toEqual([expect.objectContaining({ environment: 'prod', sandbox: false, user: 'u', selection: ['3.3'], totals: expect.objectContaining({ fail: 1 }) })]);
-    expect(results!.problems).toEqual([]);
+    const blocks = (filled.children as unknown as TreeNode[]).map((node) => `${node.type} ${node.name ?? ''}`.trim());
+    expect(blocks).toEqual(['containerDirective danger', 'mdxJsxFlowElement RunbookResults', 'mdxjsEsm']);
   });
 });
 

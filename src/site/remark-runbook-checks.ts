@@ -8,8 +8,8 @@ import { buildDocument } from '../parser/build-document';
 import { defaultLayout, loadRunbook } from '../parser/load';
 import { formatStoreProblem } from '../results';
 import { documentSourceOf } from './document-source';
-import { defaultImport, jsxElement } from './mdx-nodes';
-import { resultsPageView } from './results-page-view';
+import { defaultImport } from './mdx-nodes';
+import { fillResultsPage, isResultsPlaceholder, resultsComponent } from './results-page';
 import { RunbookBuildError } from './runbook-build-error';
 import { transformRunbookPage } from './runbook-page';
 import { loadSiteResults } from './site-results';
@@ -32,11 +32,6 @@ export interface RemarkRunbookChecksOptions {
 /** Where the components live, as webpack resolves them in the Docusaurus site. */
 export const defaultComponentsDir = '@site/src/site/components';
 
-/** The element an MDX page writes (`<RunbookResults />`) where the results page goes; the plugin gives it its data. */
-export const resultsComponent = 'RunbookResults';
-
-const isResultsPlaceholder = (node: RootContent): boolean => (node as { type: string; name?: string }).type === 'mdxJsxFlowElement' && (node as { name?: string }).name === resultsComponent;
-
 /**
  * Turns every runbook document into the on-call page (overview, step badges with their latest results,
  * severity and rules as admonitions) using the project's parser, and fills a `<RunbookResults />` page
@@ -53,17 +48,15 @@ const remarkRunbookChecks: Plugin<[RemarkRunbookChecksOptions], Root> = (options
     for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatDiagnostic(warning));
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) throw new RunbookBuildError(errors.sort(compareDiagnostics));
-    const placeholders = tree.children.filter(isResultsPlaceholder);
-    if (model.scenarios.length === 0 && placeholders.length === 0) return;
+    const isResultsPage = tree.children.some(isResultsPlaceholder);
+    if (model.scenarios.length === 0 && !isResultsPage) return;
 
     const results = loadSiteResults(options.root, options.config);
     for (const problem of results.problems) console.warn(`Results store: ${formatStoreProblem(problem)}`);
     const used = new Set<string>();
     if (model.scenarios.length > 0) for (const name of transformRunbookPage(tree, model, checks.checkOf, results)) used.add(name);
-    if (placeholders.length > 0) {
-      const { runbook } = await loadRunbook(defaultLayout(options.root));
-      const page = jsxElement(resultsComponent, { results: resultsPageView(runbook, results) }) as unknown as RootContent;
-      tree.children = tree.children.map((node) => (isResultsPlaceholder(node) ? page : node));
+    if (isResultsPage) {
+      fillResultsPage(tree, (await loadRunbook(defaultLayout(options.root))).runbook, results);
       used.add(resultsComponent);
     }
     const dir = options.componentsDir ?? defaultComponentsDir;

@@ -1,25 +1,18 @@
 import type { Runbook, Totals } from '../model';
-import { formatStoreProblem, type StoredRun } from '../results';
+import type { StoredRun } from '../results';
 import { summarizeScenario } from './scenario-summary';
 import type { SiteResults } from './site-results';
 import type { ScenarioSummaryView } from './step-view';
 
-/** One run in the list of recent runs. */
-export interface RunSummaryView {
-  id: string;
-  startedAt: string;
-  durationMs: number;
-  environment: string;
-  world: string | null;
-  sandbox: boolean;
-  /** What was asked for: scenario and step ids, empty for every scenario. */
+/** One run in the list of recent runs: where, when and by whom, what was asked for, and how it ended. */
+export type RunSummaryView = Pick<StoredRun, 'id' | 'startedAt' | 'durationMs' | 'environment' | 'world' | 'sandbox' | 'user'> & {
+  /** Scenario and step ids, empty for every scenario. */
   selection: string[];
   fix: boolean;
   totals: Totals;
-  user: string;
   /** The runbook's commit, shortened; null outside git. */
   commit: string | null;
-}
+};
 
 /** The scenarios that ran in one environment, each with its latest results there. */
 export interface EnvironmentResultsView {
@@ -28,11 +21,10 @@ export interface EnvironmentResultsView {
   scenarios: ScenarioSummaryView[];
 }
 
-/** The props of the results page: latest results by environment, the recent runs, and what could not be read. */
+/** The props of the results page: latest results by environment, and the recent runs. */
 export interface ResultsPageView {
   environments: EnvironmentResultsView[];
   recentRuns: RunSummaryView[];
-  problems: string[];
 }
 
 /** How many runs the results page lists. */
@@ -63,5 +55,5 @@ export function resultsPageView(runbook: Runbook, results: SiteResults): Results
     sandbox: newestFirst.find((run) => run.environment === environment)!.sandbox,
     scenarios: runbook.scenarios.map((scenario) => summarizeScenario(scenario, results.latestOf, environment)).filter((summary) => summary.lastRun !== null),
   }));
-  return { environments, recentRuns: newestFirst.slice(0, recentRunsShown).map(runSummary), problems: results.problems.map(formatStoreProblem) };
+  return { environments, recentRuns: newestFirst.slice(0, recentRunsShown).map(runSummary) };
 }

@@ -8,3 +8,8 @@ import type { Scenario } from '../model';
 export function scenarioAnchor(scenario: Pick<Scenario, 'id' | 'title'>): string {
   return createSlugger().slug(`${scenario.id} ${scenario.title}`);
 }
+
+/** The Docusaurus doc id of a scenario's document: its path under `docs/` without the extension (`runbook`). */
+export function scenarioDocId(scenario: Pick<Scenario, 'position'>): string {
+  return scenario.position.file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
+}

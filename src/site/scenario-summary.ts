@@ -1,7 +1,7 @@
 import { isReported, type Scenario, type Status } from '../model';
 import type { StepLatest } from '../results';
 import { checkCommand } from './check-command';
-import { scenarioAnchor } from './scenario-anchor';
+import { scenarioAnchor, scenarioDocId } from './scenario-anchor';
 import type { ScenarioSummaryView, StatusCounts } from './step-view';
 
 /** A step's latest outcomes, most recent first, from its current check only (a result of another check is stale). */
@@ -27,6 +27,7 @@ export function summarizeScenario(scenario: Scenario, latestOf: LatestOfStep, en
     id: scenario.id,
     title: scenario.title,
     severity: scenario.severity ?? null,
+    docId: scenarioDocId(scenario),
     anchor: scenarioAnchor(scenario),
     counts,
     failing: (counts.fail ?? 0) > 0,

@@ -68,7 +68,8 @@ export interface ScenarioSummaryView {
   id: string;
   title: string;
   severity: Severity | null;
-  /** The id of the scenario's heading on the runbook page. */
+  /** The id of the doc the scenario is in (`runbook`), and of its heading there. */
+  docId: string;
   anchor: string;
   counts: StatusCounts;
   /** True when a step's latest result there is `fail`. */

@@ -1,4 +1,5 @@
 import Link from '@docusaurus/Link';
+import { useLatestVersion } from '@docusaurus/plugin-content-docs/client';
 import type { ReactNode } from 'react';
 import type { ResultsPageView, RunSummaryView } from '../results-page-view';
 import CopyCommand from './CopyCommand';
@@ -8,6 +9,26 @@ import styles from './overview.module.css';
 
 function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** A table of the page, with its column headings; on a phone its rows become cards. */
+function ResultsTable({ columns, children }: { columns: readonly string[]; children: ReactNode }): ReactNode {
+  return (
+    <div className={styles.overview}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 function RecentRun({ run }: { run: RunSummaryView }): ReactNode {
@@ -36,6 +57,8 @@ function RecentRun({ run }: { run: RunSummaryView }): ReactNode {
 
 /** The results page: what could not be read, each environment's latest results by scenario, and the recent runs. */
 export default function RunbookResults({ results }: { results: ResultsPageView }): ReactNode {
+  const docs = useLatestVersion(undefined).docs;
+  const pageOf = (docId: string): string => docs.find((doc) => doc.id === docId)?.path ?? `/${docId}`;
   return (
     <div className={styles.results}>
       {results.environments.length === 0 && <p>No run recorded yet: run <code>npm run check -- 3.3</code>, then build the site again.</p>}
@@ -45,65 +68,38 @@ export default function RunbookResults({ results }: { results: ResultsPageView }
             {environment.environment}
             {environment.sandbox && <span className={styles.sandboxTag}>sandbox</span>}
           </h2>
-          <div className={styles.overview}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Scenario</th>
-                  <th scope="col">Steps</th>
-                  <th scope="col">Last run</th>
-                  <th scope="col">Run it again</th>
-                </tr>
-              </thead>
-              <tbody>
-                {environment.scenarios.map((scenario) => (
-                  <tr key={scenario.id} data-scenario={scenario.id}>
-                    <th scope="row">
-                      <Link to={`/runbook#${scenario.anchor}`}>
-                        {scenario.id} {scenario.title}
-                      </Link>
-                      {scenario.failing && <span className="runbook-failing-mark">failing</span>}
-                    </th>
-                    <td>
-                      <StatusCounts counts={scenario.counts} />
-                    </td>
-                    <td>
-                      <RunTime iso={scenario.lastRun!.startedAt} />
-                      {scenario.lastRun!.world && ` · world ${scenario.lastRun!.world}`}
-                    </td>
-                    <td>
-                      <CopyCommand command={scenario.lastRun!.command} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResultsTable columns={['Scenario', 'Steps', 'Last run', 'Run it again']}>
+            {environment.scenarios.map((scenario) => (
+              <tr key={scenario.id} data-scenario={scenario.id}>
+                <th scope="row">
+                  <Link to={`${pageOf(scenario.docId)}#${scenario.anchor}`}>
+                    {scenario.id} {scenario.title}
+                  </Link>
+                  {scenario.failing && <span className="runbook-failing-mark">failing</span>}
+                </th>
+                <td>
+                  <StatusCounts counts={scenario.counts} />
+                </td>
+                <td>
+                  <RunTime iso={scenario.lastRun!.startedAt} />
+                  {scenario.lastRun!.world && ` · world ${scenario.lastRun!.world}`}
+                </td>
+                <td>
+                  <CopyCommand command={scenario.lastRun!.command} />
+                </td>
+              </tr>
+            ))}
+          </ResultsTable>
         </section>
       ))}
       {results.recentRuns.length > 0 && (
         <section>
           <h2>Recent runs</h2>
-          <div className={styles.overview}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Took</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Commit</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.recentRuns.map((run) => (
-                  <RecentRun key={run.id} run={run} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResultsTable columns={['When', 'Where', 'What', 'Outcome', 'Took', 'By', 'Commit']}>
+            {results.recentRuns.map((run) => (
+              <RecentRun key={run.id} run={run} />
+            ))}
+          </ResultsTable>
         </section>
       )}
     </div>
