@@ -259,6 +259,7 @@ suite(hasChromium ? 'the site in Chromium' : `the site in Chromium (skipped: ${c
         const lowest = new Map<string, number>();
         for (const pair of pairs) lowest.set(pair.status, Math.min(lowest.get(pair.status) ?? Infinity, contrastRatio(pair.color, pair.background)));
         console.info(`status contrast, ${scheme}: ${[...lowest].map(([status, ratio]) => `${status} ${ratio.toFixed(2)}:1`).join(', ')}`);
+        expect([...lowest.keys()].sort()).toEqual(['error', 'fail', 'manual', 'none', 'pass', 'skip', 'warn']);
         for (const [status, ratio] of lowest) expect(ratio, `${status} in ${scheme}`).toBeGreaterThanOrEqual(4.5);
         await shoot(`runbook-top-desktop-${scheme}`);
       }

@@ -27,7 +27,7 @@ const step331 = { step: '3.3.1', scenario: '3.3', role: 'action' as const, text:
 /**
  * Runs older than the test's real CLI runs, saved through the store's API: 3.3.1 failing in the sandbox
  * a day ago (so the real healthy run changes its status), and failing in prod with markup in its summary,
- * a value that cannot break, and console links in and out of prod's region.
+ * a value that cannot break, and console links in and out of prod's region (3.3.2 and 3.3.3 in error and warn).
  */
 export async function saveFixtureRuns(root: string, config: RunbookConfig): Promise<void> {
   const failing = { ...step331, status: 'fail' as const, reason: 'fixture' };
@@ -55,6 +55,9 @@ export async function saveFixtureRuns(root: string, config: RunbookConfig): Prom
           { label: 'SQS queues in us-east-1', url: prodLinks.otherRegion },
         ],
       },
+      // an error and a warning, so every status's badge is on the page
+      { ...step331, step: '3.3.2', text: 'Confirm Snowflake storage integration is active', check: 'storage-integration-active', status: 'error', summary: 'could not tell: the request timed out', evidence: [], links: [], error: { name: 'TimeoutError', message: 'timed out' } },
+      { ...step331, step: '3.3.3', text: 'Check external table auto-refresh configuration', check: 'external-table-auto-refresh', status: 'warn', reason: 'fixture', summary: 'the pipe reports a stale notification', evidence: [], links: [] },
     ]),
     command: ['3.3.1', '--env', 'prod'],
     user: 'oncall',
