@@ -8,6 +8,8 @@ import { defineConfig } from './src/config';
 export default defineConfig({
   defaultEnvironment: 'sandbox',
   checkTimeoutSeconds: 60,
+  // Every run is kept in .runbook/results/runs/ (the site and history read it); the oldest go beyond this many.
+  results: { keepRuns: 500 },
   environments: {
     sandbox: {
       description: 'The embedded simulator: a local platform seeded from a world file. No cloud account needed.',

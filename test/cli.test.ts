@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
+import { readRuns } from '../src/results';
 import { loadWorld } from '../src/sandbox/world/load-world';
 import { check, describeRun, runCli } from './support/cli';
 import { root } from './support/project';
@@ -23,7 +24,7 @@ const addAfter = (text: string, anchor: string, addition: string) => {
 const lastAction33 = '4. [Run manual metadata refresh (if required for debugging)](../checks/snowflake/refresh-external-table.ts)';
 
 describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 }, () => {
-  it('3.3 in the healthy world exits 0, reports steps 3.3.1 to 3.3.4 and the closing line, and writes JUnit and Markdown files', async () => {
+  it('3.3 in the healthy world exits 0, reports the symptoms and steps 3.3.1 to 3.3.4, the closing line, and writes JUnit and Markdown files', async () => {
     const junit = path.join(tmp, 'reports', 'healthy.xml');
     const markdown = path.join(tmp, 'reports', 'healthy.md');
     const run = await check('3.3', '--no-save', '--junit', junit, '--markdown', markdown);
@@ -76,6 +77,7 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     for (const id of ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6']) expect(run.stdout).toMatch(new RegExp(`^${id.replace('.', '\\.')} .*npm run check -- ${id.replace('.', '\\.')}$`, 'm'));
     expect(run.stdout).toMatch(/^ {2}3\.3\.1 {3}action {2}Verify S3 event notifications are enabled {2}→ s3-event-notifications$/m);
     expect(run.stdout).toMatch(/^ {2}3\.3\.s2 {2}symptom External table does not reflect new data {2}→ external-table-unregistered-files$/m);
+    expect(run.stdout).toMatch(/^ {2}3\.3\.s1 {2}symptom New files in S3 \(processed\) {2}→ files-newer-than-table$/m);
   });
 
   it('an unknown scenario exits 2 and lists the known ones', async () => {
@@ -113,8 +115,10 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     expect(report.results).toEqual([
       expect.objectContaining({ step: '3.3.5', text: 'Re-check that S3 events reach the table', check: 's3-event-notifications', status: 'fail' }),
     ]);
-    // the result document is saved in that project, not in this one
-    expect(existsSync(path.join(project, '.runbook', 'results', 'latest.json'))).toBe(true);
+    // the run is kept in that project's results store, not in this one, with the command line that started it
+    const { runs, problems } = readRuns(project);
+    expect(problems).toEqual([]);
+    expect(runs).toEqual([expect.objectContaining({ environment: 'sandbox', world: 's3-notifications-missing', sandbox: true, command: ['3.3.5', '--root', project, '--world', 's3-notifications-missing', '--json'], report })]);
   });
 
   it('a runbook with errors stops the run with exit 2 and positioned diagnostics', async () => {

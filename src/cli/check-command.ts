@@ -94,7 +94,7 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     return exitCodes.ok;
   }
   const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
-  const session: CliSession = { root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
+  const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
   if (ids[0] === triageArgument) return runTriage(session, ids.slice(1));
   if (options.thenRun) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
   const report = await executeRun(session, selectSteps(runbook, ids), ids);

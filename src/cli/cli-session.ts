@@ -8,6 +8,8 @@ import type { OutputPlan } from './output-plan';
 
 /** What one invocation of `npm run check` works with, once its arguments, configuration and runbook are read. */
 export interface CliSession {
+  /** The arguments as given (`3.3 --world auto-refresh-off`), for the results store's record of the command. */
+  argv: readonly string[];
   root: string;
   config: RunbookConfig;
   runbook: Runbook;

@@ -1,5 +1,4 @@
-import type { Runbook } from '../model';
-import { isReported } from '../runner/select';
+import { isReported, type Runbook } from '../model';
 import { palette, type Screen } from '../reporters/screen';
 
 /** The `--list` output: each scenario with its steps, their checks, and the command that runs them. */
@@ -10,7 +9,7 @@ export function buildScenarioList(runbook: Runbook, screen: Screen): string {
     const severity = scenario.severity ? c.dim(` (severity: ${scenario.severity})`) : '';
     out.push(`${c.bold(`${scenario.id} ${scenario.title}`)}${severity}   ${c.dim(`npm run check -- ${scenario.id}`)}`);
     for (const step of scenario.steps.filter(isReported)) {
-      const check = step.check ? c.cyan(step.check.id) : c.gray('no check yet');
+      const check = step.check ? c.cyan(step.check.id) : c.gray('manual: no check yet');
       out.push(`  ${step.id.padEnd(7)} ${step.role.padEnd(7)} ${step.text}  ${c.dim('→')} ${check}`);
     }
     out.push('');

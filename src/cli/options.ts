@@ -23,7 +23,7 @@ export const checkOptions = {
   outputDir: { flags: '--output-dir <dir>', description: 'write the --reporter reports as files in this folder: results.json, junit.xml, report.md' },
   junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
   markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
-  save: { flags: '--no-save', description: 'do not save the result document to .runbook/results/latest.json (the site shows it)' },
+  save: { flags: '--no-save', description: 'do not keep the run in the results store, .runbook/results/runs/ (the site and history read it)' },
   color: { flags: '--no-color', description: 'plain output without colour' },
   verbose: { flags: '--verbose', description: 'print each service call as it happens (step, service, operation, duration, outcome) and what each check logs' },
   thenRun: { flags: '--then-run', description: "with triage: also run the top-ranked scenario's checks, in the same invocation" },

@@ -10,6 +10,12 @@ describe('the CLI reference page', () => {
     for (const spec of Object.values(checkOptions)) expect(page).toContain(`\`${spec.flags}\``);
   });
 
+  it('escapes what Markdown would read as a tag or a cell border in the descriptions, so `<file>` stays visible', () => {
+    const page = buildCliReference();
+    expect(page).toContain('| `--junit <file>` | also write a JUnit XML report to \\<file\\> |');
+    expect(page).not.toMatch(/^\| `[^`]+` \|[^`]*[^\\]<\w+>/m);
+  });
+
   it('is committed as generated (run npm run docs:cli after changing an option)', () => {
     const committed = readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'cli-reference.md'), 'utf8');
     expect(committed).toBe(buildCliReference());

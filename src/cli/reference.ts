@@ -1,8 +1,13 @@
 import { checkOptions, exitCodes } from './options';
 
+/** Escapes text for a Markdown table cell: `|` would end the cell, `<file>` would be read as an HTML tag. */
+function markdownText(text: string): string {
+  return text.replace(/[|<>]/g, (char) => `\\${char}`);
+}
+
 /** The CLI reference page (docs/cli-reference.md), built from the option table so it never drifts from --help. */
 export function buildCliReference(): string {
-  const rows = Object.values(checkOptions).map((spec) => `| \`${spec.flags}\` | ${spec.description.replaceAll('|', '\\|')} |`);
+  const rows = Object.values(checkOptions).map((spec) => `| \`${spec.flags}\` | ${markdownText(spec.description)} |`);
   return [
     '---',
     'title: CLI reference',

@@ -6,6 +6,7 @@ import { externalTablesSchema } from './areas/external-tables';
 import { githubSchema } from './areas/github';
 import { pipelineSchema } from './areas/pipeline';
 import { rawInputSchema } from './areas/raw-input';
+import { resultsSchema } from './areas/results';
 import { snowflakeSchema } from './areas/snowflake';
 import { terraformSchema } from './areas/terraform';
 
@@ -30,6 +31,8 @@ export const configSchema = z.strictObject({
   defaultEnvironment: z.string().min(1).default('sandbox'),
   /** Seconds before one check is abandoned and reported as an error. */
   checkTimeoutSeconds: z.number().positive().default(60),
+  /** The results store every run is saved to (unless `--no-save`): its retention. */
+  results: resultsSchema.default({ keepRuns: 500 }),
   environments: z.record(z.string().regex(/^[a-z][\w-]*$/, 'expected a lower-case name'), environmentSchema),
 });
 

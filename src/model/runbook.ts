@@ -51,3 +51,12 @@ export interface Runbook {
 export function allSteps(runbook: Runbook): Step[] {
   return runbook.scenarios.flatMap((scenario) => scenario.steps);
 }
+
+/**
+ * True when a step is reported in a run: every item that links a check, and every action, symptom, cause
+ * and check-list entry without one (reported as "no check yet", to be done by hand). Notes without a
+ * check (`Important:` paragraphs) are prose, not steps.
+ */
+export function isReported(step: Step): boolean {
+  return step.role !== 'note' || step.check !== undefined;
+}

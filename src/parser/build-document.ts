@@ -23,6 +23,8 @@ export interface DocumentModel {
   scenarios: Scenario[];
   diagnostics: Diagnostic[];
   stepOfLink: Map<Link, Step>;
+  /** The Markdown node of every step: its list item, or its paragraph for a note. */
+  nodeOfStep: Map<Step, Nodes>;
 }
 
 const numberedSection = /^\d+\.\s/;
@@ -33,6 +35,7 @@ const idPrefix: Record<Exclude<StepRole, 'action'>, string> = { symptom: 's', ca
 export function buildDocument(tree: Root, source: DocumentSource): DocumentModel {
   const diagnostics: Diagnostic[] = [];
   const stepOfLink = new Map<Link, Step>();
+  const nodeOfStep = new Map<Step, Nodes>();
   const scenarios: Scenario[] = [];
   const { severityOf } = readFrontMatter(tree, source.file, diagnostics);
   const at = (node: Nodes) => positionOf(node, source.file, source.lineOffset);
@@ -63,6 +66,7 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
       });
     }
     scenario.steps.push(step);
+    nodeOfStep.set(step, node);
   };
 
   const nextId = (role: Exclude<StepRole, 'action'>): string => {
@@ -139,5 +143,5 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
 
   for (const node of tree.children) visit(node);
   close();
-  return { scenarios, diagnostics, stepOfLink };
+  return { scenarios, diagnostics, stepOfLink, nodeOfStep };
 }

@@ -25,7 +25,7 @@ describe('buildTerminalReport', () => {
         "  ERROR 3.1.1   Open Glue job 'nightly' [glue-job-run]",
         '               could not tell: ThrottlingException: Rate exceeded',
         '                 ThrottlingException (400)',
-        '  SKIP  3.1.2   Review CloudWatch logs',
+        '  SKIP  3.1.2   Review CloudWatch logs [manual: no check yet]',
         '               no check yet',
         '',
         '1 warned, 1 could not tell (error)',

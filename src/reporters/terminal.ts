@@ -13,7 +13,7 @@ export function closingLine(totals: Totals): string {
 function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
   const c = palette(screen);
   const colour = { pass: c.green, fail: c.red, warn: c.yellow, acknowledged: c.cyan, skip: c.gray, error: c.magenta }[outcome.status];
-  const check = outcome.check ? c.dim(` [${outcome.check}${outcome.kind === 'action' ? ', action' : ''}]`) : '';
+  const check = c.dim(outcome.check ? ` [${outcome.check}${outcome.kind === 'action' ? ', action' : ''}]` : ' [manual: no check yet]');
   const lines = [`  ${colour(labels[outcome.status].padEnd(5))} ${c.bold(outcome.step.padEnd(7))} ${outcome.text}${check}`];
   const indent = '               ';
   const room = Math.max(40, screen.width - indent.length);

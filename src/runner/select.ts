@@ -1,4 +1,4 @@
-import type { ReportScenario, Runbook, Step } from '../model';
+import { isReported, type ReportScenario, type Runbook, type Step } from '../model';
 
 /** A selection that names no scenario or step; lists what exists. */
 export class SelectionError extends Error {
@@ -6,11 +6,6 @@ export class SelectionError extends Error {
   constructor(readonly unknown: string, readonly known: string[]) {
     super(`Unknown scenario or step "${unknown}", expected one of: ${known.join(', ')}`);
   }
-}
-
-/** True when a step is reported in a run: every action, and every other item that links a check. */
-export function isReported(step: Step): boolean {
-  return step.role === 'action' || step.check !== undefined;
 }
 
 /**

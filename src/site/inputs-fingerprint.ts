@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { latestReportPath } from '../reporters/locations';
+import { runsDir } from '../results/store-layout';
 
-/** What the remark plugin reads besides the Markdown: the checks, the code that reads them, the last results. */
-const inputDirs = ['checks', 'src/parser', 'src/model', 'src/catalog', 'src/check-api', 'src/site'];
+/** What the remark plugin reads besides the Markdown: the checks, the code that reads them, the results store. */
+const inputDirs = ['checks', 'src/parser', 'src/model', 'src/catalog', 'src/check-api', 'src/results', 'src/site', runsDir];
+
+/** Single files it reads: the environments (consoles, sandbox) of the configuration. */
+const inputFiles = ['runbook.config.ts'];
 
 function filesUnder(root: string, dir: string): string[] {
   let entries;
@@ -29,7 +32,7 @@ function filesUnder(root: string, dir: string): string[] {
  */
 export function runbookInputsFingerprint(root: string): string {
   const hash = createHash('sha256');
-  for (const file of [...inputDirs.flatMap((dir) => filesUnder(root, dir)), latestReportPath]) {
+  for (const file of [...inputDirs.flatMap((dir) => filesUnder(root, dir)), ...inputFiles]) {
     try {
       hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0');
     } catch {

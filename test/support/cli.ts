@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { loopbackEnvironment } from './loopback-environment';
 import { root } from './project';
 
 /** What a spawned process left behind. */
@@ -35,7 +36,7 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 
 /** The test's environment without what would change the CLI's output when the tests themselves run in GitHub Actions. */
 function baseEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...loopbackEnvironment, NO_COLOR: '1' };
   delete env.GITHUB_ACTIONS;
   delete env.GITHUB_STEP_SUMMARY;
   return env;

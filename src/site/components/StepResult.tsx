@@ -1,43 +1,45 @@
 import type { ReactNode } from 'react';
+import type { StepRole } from '../../model';
+import { statusWord } from '../status-words';
 import type { StepResultView } from '../step-view';
+import ConsoleLinks from './ConsoleLinks';
+import CopyCommand from './CopyCommand';
 import EvidenceList from './EvidenceList';
+import RunTime from './RunTime';
+import StatusBadge from './StatusBadge';
 import styles from './runbook-step.module.css';
-
-/** `2025-11-26T01:50:44.123Z` as `2025-11-26 01:50 UTC`, the same on the server and in the browser. */
-function runTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
-}
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-/** The last run of a step: its summary, where it ran, and its evidence and console links, folded. */
-export default function StepResult({ result }: { result: StepResultView }): ReactNode {
-  const where = result.world ? `${result.environment}, world ${result.world}` : result.environment;
-  const folded = [
-    result.evidence.length > 0 ? count(result.evidence.length, 'evidence item', 'evidence items') : 'no evidence',
-    ...(result.links.length > 0 ? [count(result.links.length, 'link', 'links')] : []),
-  ].join(', ');
+/**
+ * A step's latest result in one environment: where and when it ran, since when its status holds, its
+ * summary, console links (unfolded) and evidence (folded). A result other than the step's latest also
+ * shows its own status and the command that reproduces it.
+ */
+export default function StepResult({ result, role, latest }: { result: StepResultView; role: StepRole; latest: boolean }): ReactNode {
+  const where = result.world ? `${result.environment} · world ${result.world}` : result.environment;
+  const before = result.previousStatus ? `was ${statusWord(role, result.previousStatus)}` : 'first recorded';
   return (
-    <div className={styles.result}>
+    <div className={styles.result} data-environment={result.environment}>
+      <div className={styles.resultHead}>
+        {!latest && <StatusBadge status={result.status} word={result.word} />}
+        <span className={styles.where}>{where}</span>
+        <span>
+          ran <RunTime iso={result.startedAt} />
+        </span>
+        <span>
+          {result.word} since {result.statusSince === result.startedAt ? 'this run' : <RunTime iso={result.statusSince} />} ({before})
+        </span>
+        {!latest && <CopyCommand command={result.command} />}
+      </div>
       <p className={styles.summary}>{result.summary}</p>
-      <details className={styles.details}>
-        <summary>
-          {`${folded} · ${runTime(result.startedAt)} · ${where}`}
-        </summary>
-        <EvidenceList evidence={result.evidence} />
-        {result.links.length > 0 && (
-          <ul className={styles.links}>
-            {result.links.map((link) => (
-              <li key={link.url}>
-                <a href={link.url} target="_blank" rel="noopener noreferrer">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </details>
+      <ConsoleLinks links={result.links} sandbox={result.sandbox} />
+      {result.evidence.length > 0 && (
+        <details className={styles.details}>
+          <summary>{count(result.evidence.length, 'evidence item', 'evidence items')}</summary>
+          <EvidenceList evidence={result.evidence} />
+        </details>
+      )}
     </div>
   );
 }

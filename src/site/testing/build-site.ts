@@ -14,13 +14,15 @@ export interface BuildOptions {
   persistentCache?: boolean;
   /** Minify the bundles (default true); off saves about a third of a cold build. */
   minify?: boolean;
+  /** Variables to set for the build (RUNBOOK_SITE_URL, RUNBOOK_SITE_BASE_URL). */
+  env?: Record<string, string>;
 }
 
 /** Runs `docusaurus build <siteDir> --out-dir <outDir>` with the project's Docusaurus, as `npm run build` would. */
 export function buildSite(root: string, siteDir: string, outDir: string, options: BuildOptions = {}): Promise<SiteBuild> {
   const bin = path.join(root, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
   const args = [bin, 'build', siteDir, '--out-dir', outDir, ...(options.minify === false ? ['--no-minify'] : [])];
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NODE_ENV: 'production', FORCE_COLOR: '0', NO_COLOR: '1' };
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
   if (options.persistentCache === false) env.DOCUSAURUS_NO_PERSISTENT_CACHE = 'true';
   const started = Date.now();

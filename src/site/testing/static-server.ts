@@ -5,6 +5,7 @@ import path from 'node:path';
 
 /** A static server for a built site on loopback, and how to stop it. */
 export interface StaticServer {
+  /** The site's address: the origin and the base path (`http://127.0.0.1:PORT/ops/`). */
   url: string;
   close(): Promise<void>;
 }
@@ -21,10 +22,10 @@ const types: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-function fileFor(dir: string, pathname: string): string | null {
-  const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  if (relative.startsWith('..')) return null;
-  const base = path.join(dir, relative);
+function fileFor(dir: string, relative: string): string | null {
+  const normal = path.normalize(relative).replace(/^([/\\])+/, '');
+  if (normal.startsWith('..')) return null;
+  const base = path.join(dir, normal);
   for (const candidate of [base, `${base}.html`, path.join(base, 'index.html')]) {
     try {
       if (statSync(candidate).isFile()) return candidate;
@@ -35,21 +36,27 @@ function fileFor(dir: string, pathname: string): string | null {
   return null;
 }
 
-/** Serves `dir` on 127.0.0.1 at a free port, the way a static host serves a Docusaurus build. */
-export function serveStatic(dir: string): Promise<StaticServer> {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port under `basePath` (a site built with that base URL), the way a
+ * static host serves a Docusaurus build: an unknown address gets the site's 404.html with status 404.
+ */
+export function serveStatic(dir: string, basePath = '/'): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
-    const file = fileFor(dir, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    if (!file) {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = pathname.startsWith(basePath) ? fileFor(dir, pathname.slice(basePath.length)) : null;
+    const notFound = file ? null : fileFor(dir, '404.html');
+    if (!file && !notFound) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const served = (file ?? notFound)!;
+    response.writeHead(file ? 200 : 404, { 'content-type': types[path.extname(served)] ?? 'application/octet-stream' });
+    createReadStream(served).pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({ url: `http://127.0.0.1:${port}${basePath}`, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }

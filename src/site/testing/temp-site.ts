@@ -5,12 +5,12 @@ import path from 'node:path';
 /** A throwaway copy of the site for tests: its config and docs copied, code and checks linked. */
 export interface TempSite {
   dir: string;
-  /** Writes a file of the copy (`docs/runbook.md`, `.runbook/results/latest.json`). */
+  /** Writes a file of the copy (`docs/runbook.md`, a file of the results store). */
   write(file: string, text: string): void;
   remove(): void;
 }
 
-const copied = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'tsconfig.json', 'docs', 'static'];
+const copied = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'tsconfig.json', 'runbook.config.ts', 'docs', 'static'];
 const linked = ['node_modules', 'src', 'checks'];
 
 /**
