@@ -15,9 +15,10 @@ interface CliRun {
   stderr: string;
 }
 
-const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
+/** The command `npm run check` and `npm run lint:runbook` run: compiled JavaScript from the compile cache. */
+const register = path.join(root, 'bin', 'register.js');
 
-/** At most this many CLI processes at once: each costs about 2 s of CPU, and CI has 2 cores. */
+/** At most this many CLI processes at once, and CI has 2 cores. */
 const maxProcesses = 3;
 let running = 0;
 const waiting: Array<() => void> = [];
@@ -34,13 +35,17 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Spawns the real CLI (`npm run check -- …` without npm) from the project root, colour off. */
-function runCli(entry: string, args: string[]): Promise<CliRun> {
-  return limited(() => spawnCli(entry, args));
+function runCli(entry: string, args: string[], preload: string[] = [], env: Record<string, string> = {}): Promise<CliRun> {
+  return limited(() => spawnCli(entry, args, preload, env));
 }
 
-function spawnCli(entry: string, args: string[]): Promise<CliRun> {
+function spawnCli(entry: string, args: string[], preload: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsNode, [entry, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...preload.flatMap((file) => ['-r', file]), '-r', register, entry, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -52,6 +57,13 @@ function spawnCli(entry: string, args: string[]): Promise<CliRun> {
 
 const check = (...args: string[]) => runCli('src/cli/main.ts', args);
 const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
+
+/** Runs the CLI and returns, besides what it printed, every module file it loaded. */
+async function withLoadedModules(entry: string, args: string[]): Promise<CliRun & { modules: string[] }> {
+  const record = path.join(tmp, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  const run = await runCli(entry, args, [path.join(root, 'test', 'support', 'record-modules.cjs')], { RUNBOOK_RECORD_MODULES: record });
+  return { ...run, modules: readFileSync(record, 'utf8').split('\n') };
+}
 const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
@@ -182,6 +194,41 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     expect(run.code, describeRun(run)).toBe(2);
     expect(run.stderr).toMatch(/^docs\/runbook\.md:\d+:4: error: Unexpected link to checks\/snowflake\/no-such-check\.ts in step 3\.3\.5: no such check module/m);
     expect(run.stderr).toMatch(/npm run lint:runbook/);
+  });
+});
+
+describe.concurrent('what the CLI loads at start-up', { timeout: 180_000 }, () => {
+  const sdkClients = (modules: string[]) => modules.filter((file) => /node_modules\/(@aws-sdk\/client-|snowflake-sdk\/|@octokit\/rest\/)/.test(file));
+  const checkModules = (modules: string[]) => modules.filter((file) => file.startsWith(path.join(root, 'checks') + path.sep));
+
+  it.each([
+    ['--list', 'src/cli/main.ts', ['--list']],
+    ['--help', 'src/cli/main.ts', ['--help']],
+    ['lint:runbook', 'src/cli/lint-main.ts', []],
+  ])('%s loads no SDK client and no check module', async (_name, entry, args) => {
+    const run = await withLoadedModules(entry, args);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(sdkClients(run.modules)).toEqual([]);
+    expect(checkModules(run.modules)).toEqual([]);
+  });
+
+  it('a run loads the SDK clients and check modules its steps use, and no other', async () => {
+    const run = await withLoadedModules('src/cli/main.ts', ['3.3.1', '--no-save']);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(checkModules(run.modules)).toEqual([path.join(root, 'checks', 's3', 's3-event-notifications.ts')]);
+    const clients = new Set(sdkClients(run.modules).map((file) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(file)![1]));
+    expect([...clients].sort()).toEqual(['@aws-sdk/client-s3', '@aws-sdk/client-sts', 'snowflake-sdk']); // snowflake-sdk loads client-sts itself
+  });
+
+  it('never runs stale code: a check module edited after a run runs as edited in the next one', async () => {
+    const module = (summary: string) => `import { defineCheck, pass } from ${JSON.stringify(path.join(root, 'src', 'check-api'))};\nexport default defineCheck({ id: 'edited-check', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => pass('${summary}') });\n`;
+    const runbook = '### 9.1 Edited\n\nActions:\n\n1. [Edited](../checks/local/edited-check.ts)\n';
+    const project = tempProject('edited', () => runbook, { 'checks/local/edited-check.ts': module('first version') });
+    const first = await check('9.1.1', '--root', project, '--no-save', '--json');
+    expect(JSON.parse(first.stdout).results[0].summary, describeRun(first)).toBe('first version');
+    writeFileSync(path.join(project, 'checks', 'local', 'edited-check.ts'), module('second version'));
+    const second = await check('9.1.1', '--root', project, '--no-save', '--json');
+    expect(JSON.parse(second.stdout).results[0].summary, describeRun(second)).toBe('second version');
   });
 });
 

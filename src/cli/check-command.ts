@@ -11,7 +11,6 @@ import { buildMarkdownReport } from '../reporters/markdown';
 import type { Screen } from '../reporters/screen';
 import { buildTerminalReport } from '../reporters/terminal';
 import { listWorlds, loadWorld } from '../sandbox/world/load-world';
-import { runSteps } from '../runner/run';
 import { selectSteps } from '../runner/select';
 import { describeFailure } from './describe-failure';
 import { buildScenarioList } from './list';
@@ -97,6 +96,8 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
   const chosenScenarios = new Set(steps.map((s) => s.scenarioId));
+  // Loaded only for a run: --list, --help and bad requests never load the runner, its clients or the sandbox.
+  const { runSteps } = require('../runner/run') as typeof import('../runner/run');
   const report = await runSteps({
     root,
     config,

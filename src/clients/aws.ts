@@ -1,5 +1,4 @@
 import type { MiddlewareStack } from '@smithy/types';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
 
@@ -11,7 +10,8 @@ export function awsClientConfig(target: AwsTarget) {
     ...(target.profile ? { profile: target.profile } : {}),
     ...(target.credentials ? { credentials: target.credentials } : {}),
     maxAttempts: 3,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000 }),
+    // Loaded here, not at import: a run that makes no AWS call never loads the HTTP stack.
+    requestHandler: new (require('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler')).NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000 }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import type { GithubTarget } from './targets';
@@ -20,7 +20,8 @@ export function isReadMethod(method: string): boolean {
  */
 export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean }): Promise<GithubClient> {
   const token = target.sandboxToken ?? (await resolveGithubToken()).token;
-  const octokit = new Octokit({
+  const { Octokit: OctokitClass } = require('@octokit/rest') as typeof import('@octokit/rest'); // loaded on first use
+  const octokit = new OctokitClass({
     baseUrl: target.baseUrl ?? githubDotComApi,
     ...(token ? { auth: token } : {}),
     userAgent: 'runbook-as-code',

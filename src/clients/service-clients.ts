@@ -1,9 +1,9 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GlueClient } from '@aws-sdk/client-glue';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { GlueClient } from '@aws-sdk/client-glue';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, guardReadOnly } from './aws';
 import { createDbtClient, type DbtClient } from './dbt';
@@ -56,13 +56,16 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     return cache.get(name) as C;
   };
 
+  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the other five.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   return {
-    s3: () => aws('s3', (config) => new S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
-    sfn: () => aws('sfn', (config) => new SFNClient({ ...config, disableHostPrefix: true })),
-    glue: () => aws('glue', (config) => new GlueClient(config)),
-    logs: () => aws('logs', (config) => new CloudWatchLogsClient(config)),
-    iam: () => aws('iam', (config) => new IAMClient(config)),
-    dynamodb: () => aws('dynamodb', (config) => new DynamoDBClient(config)),
+    s3: () => aws('s3', (config) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
+    sfn: () => aws('sfn', (config) => new (require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn')).SFNClient({ ...config, disableHostPrefix: true })),
+    glue: () => aws('glue', (config) => new (require('@aws-sdk/client-glue') as typeof import('@aws-sdk/client-glue')).GlueClient(config)),
+    logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
+    iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
+    dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
+    /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: () => {
       if (!targets.snowflake) return Promise.reject(new ServiceNotConfiguredError('snowflake'));
       snowflake ??= openSnowflake(targets.snowflake, options);

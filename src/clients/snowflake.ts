@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
+import { deferOptionalDriverModules } from './snowflake-deferred';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import type { SnowflakeTarget } from './targets';
 
@@ -45,7 +47,10 @@ let driver: typeof import('snowflake-sdk') | undefined;
 function loadDriver(): typeof import('snowflake-sdk') {
   if (!driver) {
     prepareSnowflakeEnvironment();
-    driver = require('snowflake-sdk') as typeof import('snowflake-sdk');
+    const entry = require.resolve('snowflake-sdk');
+    const { version } = require(path.join(path.dirname(entry), '..', 'package.json')) as { version: string };
+    deferOptionalDriverModules(path.dirname(entry), version);
+    driver = require(entry) as typeof import('snowflake-sdk');
     driver.configure({ logLevel: 'OFF', disableOCSPChecks: true } as Parameters<typeof driver.configure>[0]);
   }
   return driver;
