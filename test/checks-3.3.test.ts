@@ -8,7 +8,7 @@ import externalTableAutoRefresh from '../checks/snowflake/external-table-auto-re
 import externalTableUnregisteredFiles from '../checks/snowflake/external-table-unregistered-files';
 import refreshExternalTable from '../checks/snowflake/refresh-external-table';
 import s3EventNotifications from '../checks/s3/s3-event-notifications';
-import type { CheckContext, CheckDefinition } from '../src/check-api';
+import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
 import { createServiceClients, type ServiceClients } from '../src/clients';
 import { validateConfig, type EnvironmentConfig } from '../src/config';
 import type { CheckResult, Evidence, JsonValue, RunReport } from '../src/model';
@@ -44,6 +44,7 @@ async function harness(world: string, worlds?: string): Promise<Harness> {
     params: {},
     signal: new AbortController().signal,
     log: () => undefined,
+    memo: createRunMemo().forCheck(new AbortController().signal),
   });
   return {
     sandbox,
@@ -363,6 +364,7 @@ describe('the 3.3.4 refresh action', () => {
           params: {},
           signal: new AbortController().signal,
           log: () => undefined,
+          memo: createRunMemo().forCheck(new AbortController().signal),
         };
         if (refreshExternalTable.kind !== 'action') throw new Error('refresh-external-table is an action');
         const plan = await refreshExternalTable.plan(ctx);

@@ -6,7 +6,7 @@ import inputDataFormat from '../checks/glue/input-data-format';
 import inputSchema from '../checks/glue/input-schema';
 import jobRunFailed from '../checks/glue/job-run-failed';
 import runErrorLogs from '../checks/glue/run-error-logs';
-import type { CheckContext, CheckDefinition } from '../src/check-api';
+import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
 import { createServiceClients, type ServiceClients } from '../src/clients';
 import { validateConfig, type EnvironmentConfig } from '../src/config';
 import type { CheckResult, JsonValue } from '../src/model';
@@ -21,7 +21,7 @@ async function harness(world: string) {
   const clients: ServiceClients = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
   const run = (check: CheckDefinition, options: { env?: EnvironmentConfig; params?: Record<string, string> } = {}): Promise<CheckResult> => {
     if (check.kind !== 'check') throw new Error(`${check.id} is an action`);
-    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal: new AbortController().signal, log: () => undefined };
+    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal: new AbortController().signal, log: () => undefined, memo: createRunMemo().forCheck(new AbortController().signal) };
     return check.run(ctx);
   };
   return { sandbox, run, close: async () => (await clients.close(), await sandbox.stop()) };

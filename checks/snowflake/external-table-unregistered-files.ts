@@ -34,7 +34,7 @@ export default defineCheck({
         const age = now - o.lastModified.getTime();
         return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
       });
-      const stageUrl = (await describeStage(session, table.stage)).url ?? table.location;
+      const stageUrl = (await ctx.memo(['snowflake:DESC STAGE', table.stage], () => describeStage(session, table.stage))).url ?? table.location;
       const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
       const { database } = splitQualifiedName(table.name);
       const files = await session.query(

@@ -1,4 +1,5 @@
 import type { MiddlewareStack } from '@smithy/types';
+import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
 
@@ -28,6 +29,23 @@ export function guardReadOnly<C extends AnyClient>(client: C): C {
       return next(args);
     },
     { step: 'initialize', name: 'runbookReadOnlyGuard', priority: 'high' },
+  );
+  return client;
+}
+
+/** Makes a client send each call's trace in a header, when the call is made in a traced run (the sandbox's). */
+export function traceCalls<C extends AnyClient>(client: C): C {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const call = beginCall();
+      if (call) (args.request as { headers: Record<string, string> }).headers[traceHeader] = encodeTrace(call.trace);
+      try {
+        return await next(args);
+      } finally {
+        call?.done();
+      }
+    },
+    { step: 'build', name: 'runbookCallTrace' },
   );
   return client;
 }

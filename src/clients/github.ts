@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import type { GithubTarget } from './targets';
@@ -26,6 +27,15 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     ...(token ? { auth: token } : {}),
     userAgent: 'runbook-as-code',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  octokit.hook.wrap('request', async (request, options) => {
+    const call = beginCall();
+    if (call) options.headers[traceHeader] = encodeTrace(call.trace);
+    try {
+      return await request(options);
+    } finally {
+      call?.done();
+    }
   });
   octokit.hook.before('request', (request) => {
     if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);

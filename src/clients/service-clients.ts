@@ -5,7 +5,8 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, guardReadOnly } from './aws';
+import { awsClientConfig, guardReadOnly, traceCalls } from './aws';
+import { shareTraced } from './call-trace';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
@@ -41,7 +42,7 @@ export interface ServiceClients {
 /** Creates the run's clients for the given targets; `readOnly` clients refuse every operation that changes state. */
 export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean }): ServiceClients {
   const cache = new Map<string, unknown>();
-  let snowflake: Promise<SnowflakeSession> | undefined;
+  let snowflake: ReturnType<typeof shareTraced<SnowflakeSession>> | undefined;
   let github: Promise<GithubClient> | undefined;
   let airflow: AirflowClient | undefined;
   let dbt: DbtClient | undefined;
@@ -50,7 +51,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = make(awsClientConfig(target));
+      const client = traceCalls(make(awsClientConfig(target)) as never) as C;
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;
@@ -66,10 +67,14 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
-    snowflake: () => {
-      if (!targets.snowflake) return Promise.reject(new ServiceNotConfiguredError('snowflake'));
-      snowflake ??= openSnowflake(targets.snowflake, options);
-      return snowflake;
+    snowflake: async () => {
+      const target = targets.snowflake;
+      if (!target) throw new ServiceNotConfiguredError('snowflake');
+      // Every check that waits for the one login depends on it (the sandbox's call log shows so).
+      snowflake ??= shareTraced(() => openSnowflake(target, options));
+      const session = await snowflake.result;
+      snowflake.join();
+      return session;
     },
     github: () => {
       if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
@@ -89,7 +94,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     close: async () => {
       for (const client of cache.values()) (client as { destroy(): void }).destroy();
       cache.clear();
-      if (snowflake) await snowflake.then((session) => session.close(), () => undefined);
+      if (snowflake) await snowflake.result.then((session) => session.close(), () => undefined);
     },
   };
 }

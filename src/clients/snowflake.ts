@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
+import { beginCall, encodeTrace } from './call-trace';
 import { deferOptionalDriverModules } from './snowflake-deferred';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import type { SnowflakeTarget } from './targets';
@@ -83,14 +84,18 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
   const settings = target.connectionName && !target.explicitCredentials
     ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
     : connectionOptions(target);
-  const connection: Connection = snowflake.createConnection(settings);
-  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)));
+  // In a traced run (the sandbox's) the driver, which takes no headers, carries each call's trace as its application name and query tag.
+  const login = beginCall();
+  const connection: Connection = snowflake.createConnection({ ...settings, ...(login ? { application: encodeTrace(login.trace) } : {}) });
+  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).finally(() => login?.done());
   return {
     query: (sqlText, binds) => {
       if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
+      const call = beginCall();
+      const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
       return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
-        connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-      );
+        connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+      ).finally(() => call?.done());
     },
     close: () =>
       withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error))).catch(() => undefined),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck, pass, type CheckDefinition } from '../check-api';
+import { createRunMemo, defineCheck, pass, type CheckDefinition } from '../check-api';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
 import type { CheckResult, Step } from '../model';
 import type { AuditRecord } from './audit';
@@ -27,6 +27,7 @@ function context(overrides: Partial<StepRunContext> = {}): StepRunContext & { au
     log: () => undefined,
     audit: async (record) => void audits.push(record),
     user: 'tester',
+    memo: createRunMemo(),
     audits,
     writableOpened: () => opened,
     ...overrides,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { CheckDefinition, Clock } from '../check-api';
+import { createRunMemo, type CheckDefinition, type Clock } from '../check-api';
+import { runTraced } from '../clients/call-trace';
 import { createServiceClients, type ServiceClients } from '../clients';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
@@ -35,6 +36,9 @@ export interface RunRequest {
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
 }
+
+/** How many checks run at once unless the request says otherwise: every step of the largest scenario. */
+export const defaultConcurrency = 16;
 
 /** Counts outcomes by status. */
 export function countStatuses(results: readonly StepOutcome[]): Totals {
@@ -77,9 +81,12 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const clients = createServiceClients(env.targets, { readOnly: true });
   let writable: ServiceClients | undefined;
   const user = currentUser();
+  const memo = createRunMemo();
+  // Against a sandbox, each step's calls carry a trace, so the sandbox's call log shows which calls depend on which.
+  const traced = env.config.sandbox ? runTraced : <T>(_step: string, work: () => T) => work();
   try {
-    const results = await mapLimited(request.steps, request.concurrency ?? 8, (step) =>
-      runStep(step, step.check ? checks.get(step.check.modulePath)! : null, {
+    const results = await mapLimited(request.steps, request.concurrency ?? defaultConcurrency, (step) =>
+      traced(step.id, () => runStep(step, step.check ? checks.get(step.check.modulePath)! : null, {
         environment: env.name,
         world: env.sandbox?.world.name ?? null,
         config: env.config,
@@ -92,7 +99,8 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         log: request.log ?? (() => undefined),
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
-      }),
+        memo,
+      })),
     );
     const report: RunReport = {
       version: reportVersion,
@@ -108,6 +116,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     };
     return redactDeep(report, secretsFromEnvironment(process.env));
   } finally {
+    memo.close();
     await Promise.allSettled([clients.close(), writable?.close()]);
     if (env.sandbox) request.inspectSandbox?.(env.sandbox);
     await env.close();
