@@ -34,10 +34,11 @@ describe('sampling the raw input of the glue-oom world, whose prefix holds 100,0
   beforeAll(async () => (h = await harness('glue-oom')));
   afterAll(() => h.close());
 
-  it('lists, reads and transfers no more than the default caps, and reports them', async () => {
+  it('lists, reads and transfers no more than the default caps, reports them, and warns that the cap kept the sample from the newest objects', async () => {
     h.sandbox.calls.clear();
     const result = await h.run(inputDataFormat);
-    expect(result.status).toBe('pass');
+    expect(result.status).toBe('warn');
+    expect(result.summary).toMatch(/may have missed the newest objects: listed 1000 objects, read 5 \(\d+ bytes\); sampled the first 1000 keys under s3:\/\/arai-raw\/reviews\/ingest=2026-11-26\/ in key order/);
     const s3 = h.sandbox.calls.all().filter((c) => c.service === 's3');
     const lists = s3.filter((c) => c.operation === 'ListObjectsV2');
     const gets = s3.filter((c) => c.operation === 'GetObject');
@@ -45,7 +46,7 @@ describe('sampling the raw input of the glue-oom world, whose prefix holds 100,0
     expect(lists.length).toBeLessThanOrEqual(Math.ceil(caps.maxObjectsListed / 1000));
     expect(gets.length).toBeLessThanOrEqual(caps.maxObjectsRead);
     expect(gets.reduce((sum, c) => sum + c.bytesOut, 0)).toBeLessThanOrEqual(caps.maxBytesRead);
-    expect(evidenceOf(result, 'sample')).toMatchObject({ objectsListed: 1000, listingTruncated: true, objectsRead: 5, caps });
+    expect(evidenceOf(result, 'sample')).toMatchObject({ objectsListed: 1000, listingTruncated: true, reachedNewest: false, objectsRead: 5, caps });
     expect(h.sandbox.calls.mutations()).toEqual([]);
   });
 

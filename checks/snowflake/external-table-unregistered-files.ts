@@ -1,7 +1,7 @@
 import { NoSuchBucket } from '@aws-sdk/client-s3';
 import { defineCheck, evidence, fail, link, pass, warn } from '../../src/check-api';
 import { formatDuration } from '../../src/diagnostics/duration';
-import { listObjectsBounded } from '../../src/diagnostics/s3/list-recent-objects';
+import { discoverRecentObjects } from '../../src/diagnostics/s3/recent-objects';
 import { s3ConsoleUrl } from '../../src/diagnostics/s3/s3-url';
 import { eachExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
 import { splitQualifiedName, sqlString } from '../../src/diagnostics/snowflake/sql-literal';
@@ -23,14 +23,23 @@ export default defineCheck({
       const now = ctx.clock.now().getTime();
       const { bucket, prefix } = table.s3;
       const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
-      let listing;
+      let discovery;
       try {
-        listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, settings.maxObjectsListed, ctx.signal);
+        discovery = await ctx.memo(['s3:recent-objects', bucket, prefix, settings.recentMinutes, settings.partitionPattern], (signal) =>
+          discoverRecentObjects(ctx.clients.s3(), { bucket, prefix }, {
+            since: new Date(now - settings.recentMinutes * 60_000),
+            until: new Date(now),
+            maxObjectsListed: settings.maxObjectsListed,
+            ...(settings.partitionPattern ? { partitionPattern: settings.partitionPattern } : {}),
+            signal,
+          }),
+        );
       } catch (error) {
         if (error instanceof NoSuchBucket) return fail(`bucket ${bucket} of the table's location does not exist, so no file can be registered`, { links });
         throw error;
       }
-      const recent = listing.objects.filter((o) => {
+      const { coverage } = discovery;
+      const recent = discovery.objects.filter((o) => {
         const age = now - o.lastModified.getTime();
         return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
       });
@@ -45,8 +54,9 @@ export default defineCheck({
       const window = `the last ${formatDuration(settings.recentMinutes * 60_000)}`;
       const seen = [
         evidence('location', `s3://${bucket}/${prefix}`),
-        evidence('objects listed', listing.objects.length),
+        evidence('objects listed', coverage.objectsListed),
         evidence('listing cap', settings.maxObjectsListed),
+        evidence('coverage', coverage.how),
         evidence(`objects from ${window} (older than ${settings.graceMinutes} min)`, recent.length),
         evidence('files registered in the table', registered.size),
       ];
@@ -61,10 +71,10 @@ export default defineCheck({
         );
         return fail(`${missing.length} of ${recent.length} new files under s3://${bucket}/${prefix} are not registered in ${table.name} (oldest waiting ${formatDuration(now - oldest)})`, { evidence: seen, links });
       }
-      if (listing.truncated) {
-        return warn(`the first ${listing.objects.length} objects are registered, but the listing stopped at its cap: raise externalTables.maxObjectsListed to see the rest`, { evidence: seen, links });
+      if (!coverage.complete) {
+        return warn(`the ${recent.length} recent files seen are registered, but not every object of ${window} was seen: ${coverage.how} (externalTables.maxObjectsListed, externalTables.partitionPattern)`, { evidence: seen, links });
       }
-      if (recent.length === 0) return pass(`no new files under s3://${bucket}/${prefix} in ${window}: nothing waits for registration`, { evidence: seen, links });
-      return pass(`all ${recent.length} files from ${window} are registered in ${table.name}`, { evidence: seen, links });
+      if (recent.length === 0) return pass(`no new files under s3://${bucket}/${prefix} in ${window}: nothing waits for registration (${coverage.how})`, { evidence: seen, links });
+      return pass(`all ${recent.length} files from ${window} are registered in ${table.name} (${coverage.how})`, { evidence: seen, links });
     }),
 });

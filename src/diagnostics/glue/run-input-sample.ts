@@ -37,7 +37,7 @@ export async function sampleRunInput(ctx: CheckContext, run: JobRun, jobName: st
   if (input.kind === 'absent') return { kind: 'no-input-argument', looked: input.looked, job };
   if (input.kind === 'not-s3') return { kind: 'not-s3', argument: input.argument, value: input.value, job };
   try {
-    const sample = await ctx.memo(['s3:input-sample', input.location.bucket, input.location.prefix], (signal) => sampleInput(ctx.clients.s3(), input.location, rawInputSettings(ctx), signal));
+    const sample = await ctx.memo(['s3:input-sample', input.location.bucket, input.location.prefix], (signal) => sampleInput(ctx.clients.s3(), input.location, rawInputSettings(ctx), ctx.clock.now(), signal));
     return { kind: 'sampled', argument: input.argument, sample, job };
   } catch (error) {
     if (error instanceof NoSuchBucket) return { kind: 'no-bucket', bucket: input.location.bucket, job };
