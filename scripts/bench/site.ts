@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/site/testing/build-site';
@@ -10,22 +10,35 @@ export interface SiteFigures {
   ratio: number;
 }
 
-/** The config the baseline builds with: the project's, without its remark plugin and with broken links only warned about. */
+/** The config the baseline builds with: the project's, its remark plugin replaced by one that only unlinks check links. */
 const baselineConfig = (root: string) => `import config from ${JSON.stringify(path.join(root, 'docusaurus.config'))};
 const presets = (config.presets ?? []).map((preset) => {
   if (!Array.isArray(preset)) return preset;
   const [name, options] = preset as [string, { docs?: Record<string, unknown> }];
   if (!options?.docs) return preset;
-  const { beforeDefaultRemarkPlugins: _ours, ...docs } = options.docs;
-  return [name, { ...options, docs }];
+  // In place of the project's plugin, the least Docusaurus needs: check links become their text.
+  const stripCheckLinks = () => (tree: { children?: unknown[] }) => {
+    const visit = (node: { type?: string; url?: string; children?: unknown[] }) => {
+      node.children = node.children?.flatMap((child) => {
+        const c = child as { type?: string; url?: string; children?: unknown[] };
+        if (c.type === 'link' && (c.url ?? '').includes('checks/') && (c.url ?? '').endsWith('.ts')) return c.children ?? [];
+        visit(c);
+        return [c];
+      });
+    };
+    visit(tree);
+  };
+  return [name, { ...options, docs: { ...options.docs, beforeDefaultRemarkPlugins: [stripCheckLinks] } }];
 });
 export default { ...config, presets, onBrokenLinks: 'warn', markdown: { ...config.markdown, hooks: { ...config.markdown?.hooks, onBrokenMarkdownLinks: 'warn' } } };
 `;
 
 /** A site folder that is the project's (its files linked in) but for the baseline's config. */
-function baselineSite(root: string, dir: string): string {
+export function baselineSite(root: string, dir: string): string {
   mkdirSync(dir);
-  for (const entry of ['docs', 'src', 'static', 'sidebars.ts', 'package.json', 'tsconfig.json', 'node_modules', 'checks']) {
+  // The docs are copied: Docusaurus keys its pages by their real path, which a link would move outside the site.
+  cpSync(path.join(root, 'docs'), path.join(dir, 'docs'), { recursive: true });
+  for (const entry of ['src', 'static', 'sidebars.ts', 'package.json', 'tsconfig.json', 'node_modules', 'checks']) {
     try {
       symlinkSync(path.join(root, entry), path.join(dir, entry));
     } catch {
