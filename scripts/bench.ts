@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   out(`check --list                    ${timing(startup.list)}  = ${fixed(startup.list.ratio, 2)}× node (target ≤ ${startup.list.target}×: ${verdict(startup.list.ratio <= startup.list.target)})`);
   out(`check 3.3 (sandbox, healthy)    ${timing(startup.scenario33)}  = ${fixed(startup.scenario33.ratio, 2)}× node (target ≤ ${startup.scenario33.target}×: ${verdict(startup.scenario33.ratio <= startup.scenario33.target)})`);
 
-  out('\n## The pace of the slowest call: 100 ms per call (sandbox latency fault), in-process, median of 3');
   const pace = await paceFigures(root, config, runbook);
+  out('\n## The pace of the slowest call: 100 ms per call (sandbox latency fault), in-process, median of 3');
   out('scenario world                        calls  path calls  path ms  start-up ms  wall ms  wall/(1.2×path+start-up)  concurrency 1 ms');
   for (const p of pace) {
     out(`${p.scenario.padEnd(8)} ${p.world.padEnd(28)} ${String(p.calls).padStart(5)} ${String(p.criticalPathCalls).padStart(11)} ${fixed(p.criticalPathMs).padStart(8)} ${fixed(p.startupMs).padStart(12)} ${fixed(p.wallMs).padStart(8)} ${fixed(p.againstTarget, 2).padStart(25)} ${fixed(p.sequentialWallMs).padStart(17)}`);
