@@ -1,128 +1,83 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { bootstrapProcess } from '../src/cli/bootstrap';
-import { createServiceClients } from '../src/clients';
 import { loadConfig } from '../src/config';
-import { parseRunbook } from '../src/parser';
-import { defaultLayout, listCheckModules, loadRunbook } from '../src/parser/load';
-import { parseMarkdown } from '../src/parser/markdown';
-import { sandboxTargets } from '../src/runner/environment';
-import { runSteps } from '../src/runner/run';
-import { selectSteps } from '../src/runner/select';
-import { startSandbox } from '../src/sandbox/sandbox';
+import { defaultLayout, loadRunbook } from '../src/parser/load';
+import { awsCliFigures } from './bench/aws-cli';
+import { fixed, type Timing } from './bench/measure';
+import { parserFigures } from './bench/parser';
+import { samplingFigures } from './bench/sampling';
+import { paceFigures } from './bench/scenarios';
+import { siteFigures } from './bench/site';
+import { startupFigures } from './bench/startup';
+import { worldCosts } from './bench/world-costs';
 
 bootstrapProcess();
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 
 const root = path.resolve(__dirname, '..');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const timing = (t: Timing) => `${fixed(t.medianMs)} ms (${fixed(t.minMs)}–${fixed(t.maxMs)}, ${t.runs} runs)`;
+const verdict = (ok: boolean) => (ok ? 'meets the target' : 'MISSES the target');
 
-/** One benchmark row: what was timed, against which baseline of the same run. */
-interface Row {
-  group: string;
-  name: string;
-  runs: number;
-  medianMs: number;
-  baselineMs: number;
-}
-
-async function median(runs: number, work: () => unknown): Promise<number> {
-  await work(); // warm-up: JIT, lazy indexes, connections
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-/** A worlds folder with one world of two buckets: a 100,000-object generated prefix and a 10-object bucket. */
-function benchWorlds(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-bench-'));
-  mkdirSync(path.join(dir, 'bench'));
-  writeFileSync(path.join(dir, 'bench', 'world.json'), JSON.stringify({ description: 'benchmark: a large and a small bucket' }));
-  const generated = (count: number) => [{ prefix: 'reviews/', count, lastModified: 'now-1h', body: '{"i":{i}}' }];
-  writeFileSync(path.join(dir, 'bench', 's3.json'), JSON.stringify({ buckets: { large: { generated: generated(100_000) }, small: { generated: generated(10) } } }));
-  return dir;
-}
-
-async function parserRows(): Promise<Row[]> {
-  const layout = defaultLayout(root);
-  const text = readFileSync(path.join(root, 'docs', 'runbook.md'), 'utf8');
-  const modules = await listCheckModules(layout);
-  const baselineMs = await median(50, () => parseMarkdown(text));
-  return [
-    { group: 'parser', name: 'bare remark parse of docs/runbook.md (baseline)', runs: 50, medianMs: baselineMs, baselineMs },
-    { group: 'parser', name: 'parseRunbook of docs/runbook.md', runs: 50, medianMs: await median(50, () => parseRunbook([{ file: 'docs/runbook.md', text }], modules)), baselineMs },
-  ];
-}
-
-async function listingRows(): Promise<Row[]> {
-  const dir = benchWorlds();
-  const sandbox = await startSandbox({ world: 'bench', worldsDir: dir });
-  const config = loadConfig(root).environments.sandbox!;
-  const clients = createServiceClients(sandboxTargets(sandbox, config), { readOnly: true });
-  try {
-    const s3 = clients.s3();
-    const page = (bucket: string, maxKeys: number) => () => s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'reviews/', MaxKeys: maxKeys }));
-    const baselineMs = await median(30, page('small', 1000));
-    const middle = () => s3.send(new ListObjectsV2Command({ Bucket: 'large', Prefix: 'reviews/', StartAfter: 'reviews/part-50000.json', MaxKeys: 10 }));
-    return [
-      { group: 'S3 listing', name: 'one page of a 10-object bucket (baseline)', runs: 30, medianMs: baselineMs, baselineMs },
-      { group: 'S3 listing', name: '10 keys from a 100,000-object prefix', runs: 30, medianMs: await median(30, page('large', 10)), baselineMs },
-      { group: 'S3 listing', name: '10 keys from the middle of it (StartAfter)', runs: 30, medianMs: await median(30, middle), baselineMs },
-      { group: 'S3 listing', name: 'a full 1,000-key page of it', runs: 30, medianMs: await median(30, page('large', 1000)), baselineMs },
-    ];
-  } finally {
-    await clients.close();
-    await sandbox.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function scenarioRows(): Promise<Row[]> {
-  const config = loadConfig(root);
-  const envConfig = config.environments.sandbox!;
-  const sandbox = await startSandbox({ world: 'healthy' });
-  const clients = createServiceClients(sandboxTargets(sandbox, envConfig), { readOnly: true });
-  let baselineMs: number;
-  try {
-    const session = await clients.snowflake();
-    baselineMs = await median(30, () => session.query('SELECT 1'));
-  } finally {
-    await clients.close();
-    await sandbox.stop();
-  }
-  const { runbook } = await loadRunbook(defaultLayout(root));
-  const steps = selectSteps(runbook, ['3.3']);
-  const scenario = () =>
-    runSteps({ root, config, steps, scenarios: [], selection: ['3.3'], environment: 'sandbox', world: 'healthy' }).then((report) => {
-      if (report.totals.fail + report.totals.error > 0) throw new Error(`3.3 did not pass in healthy: ${JSON.stringify(report.totals)}`);
-    });
-  return [
-    { group: 'scenario', name: 'one sandbox round trip, SELECT 1 (baseline)', runs: 30, medianMs: baselineMs, baselineMs },
-    { group: 'scenario', name: 'npm run check -- 3.3 in-process (sandbox start included)', runs: 10, medianMs: await median(10, scenario), baselineMs },
-  ];
-}
-
-function table(rows: Row[]): string {
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const lines = [`${'group'.padEnd(12)} ${'measured'.padEnd(width)} ${'runs'.padStart(5)} ${'median ms'.padStart(10)} ${'× baseline'.padStart(11)}`];
-  for (const row of rows) {
-    const ratio = row.medianMs / row.baselineMs;
-    lines.push(`${row.group.padEnd(12)} ${row.name.padEnd(width)} ${String(row.runs).padStart(5)} ${row.medianMs.toFixed(3).padStart(10)} ${ratio.toFixed(ratio < 10 ? 2 : 0).padStart(11)}`);
-  }
-  return lines.join('\n');
-}
-
-/** `npm run bench`: medians as ratios against a baseline measured in the same run, since these machines are noisy. */
+/** `npm run bench`: every speed figure of issue 13, as ratios against baselines measured in the same run; also bench/results.json. */
 async function main(): Promise<void> {
-  const rows = [...(await parserRows()), ...(await listingRows()), ...(await scenarioRows())];
-  process.stdout.write(`${table(rows)}\n\nRatios compare with the baseline of the same group, measured in this run; absolute times vary with the machine's load.\n`);
+  const started = performance.now();
+  const config = loadConfig(root);
+  const env = config.environments.sandbox!;
+  const { runbook } = await loadRunbook(defaultLayout(root));
+
+  out('## Start-up (the command the check script runs, without npm; interleaved runs)');
+  const startup = startupFigures(root);
+  out(`node -e 0                       ${timing(startup.nodeBaseline)}`);
+  out(`check --list                    ${timing(startup.list)}  = ${fixed(startup.list.ratio, 2)}× node (target ≤ ${startup.list.target}×: ${verdict(startup.list.ratio <= startup.list.target)})`);
+  out(`check 3.3 (sandbox, healthy)    ${timing(startup.scenario33)}  = ${fixed(startup.scenario33.ratio, 2)}× node (target ≤ ${startup.scenario33.target}×: ${verdict(startup.scenario33.ratio <= startup.scenario33.target)})`);
+
+  const pace = await paceFigures(root, config, runbook);
+  out('\n## The pace of the slowest call: 100 ms per call (sandbox latency fault), in-process, median of 3');
+  out('scenario world                        calls  path calls  path ms  start-up ms  wall ms  wall/(1.2×path+start-up)  concurrency 1 ms');
+  for (const p of pace) {
+    out(`${p.scenario.padEnd(8)} ${p.world.padEnd(28)} ${String(p.calls).padStart(5)} ${String(p.criticalPathCalls).padStart(11)} ${fixed(p.criticalPathMs).padStart(8)} ${fixed(p.startupMs).padStart(12)} ${fixed(p.wallMs).padStart(8)} ${fixed(p.againstTarget, 2).padStart(25)} ${fixed(p.sequentialWallMs).padStart(17)}`);
+  }
+  out(`target: wall ≤ 1.2 × critical path + start-up (ratio ≤ 1): ${verdict(pace.every((p) => p.againstTarget <= 1))}; default concurrency ${pace[0]?.concurrency}`);
+
+  out('\n## Scenario 3.2 with the AWS CLI, one process per call, against the same sandbox (no latency)');
+  const aws = await awsCliFigures(root, env, startupCheckArgv(startup.command));
+  if (!aws.available) out('aws is not installed: skipped');
+  else out(`aws CLI: ${aws.awsCalls} commands in ${fixed(aws.awsTotalMs)} ms (${fixed(aws.awsPerCallMs)} ms each); npm run check -- 3.2: ${fixed(aws.runbookCliMs)} ms (${fixed(aws.awsTotalMs / aws.runbookCliMs, 2)}× faster)`);
+
+  out('\n## Calls and bytes per scenario and world (no latency)');
+  const costs = await worldCosts(root, config, runbook);
+  for (const c of costs) out(`${c.world.padEnd(30)} ${c.scenario.padEnd(5)} ${String(c.calls).padStart(4)} calls ${String(c.bytes).padStart(9)} bytes`);
+
+  out('\n## Recent-object discovery: the 3.3 symptom check on 1,000 and 10,000,000 processed objects');
+  const sampling = await samplingFigures(env);
+  for (const r of sampling.rows) out(`${r.objects.toLocaleString('en').padStart(11)} objects, pattern ${String(r.partitionPattern).padEnd(27)} ${r.status.padEnd(5)} ${String(r.calls).padStart(3)} calls ${String(r.bytes).padStart(8)} bytes ${timing(r.time)}  ${r.summary.slice(0, 90)}`);
+  const worst = Math.max(sampling.ratios.calls, sampling.ratios.bytes, sampling.ratios.time);
+  out(`10M / 1,000: calls ${fixed(sampling.ratios.calls, 2)}×, bytes ${fixed(sampling.ratios.bytes, 2)}×, time ${fixed(sampling.ratios.time, 2)}× (target < ${sampling.ratios.target}: ${verdict(worst < sampling.ratios.target)})`);
+
+  out('\n## The parser');
+  const parser = await parserFigures(root);
+  out(`bare remark parse of docs/runbook.md (baseline) ${timing(parser.bareRemark)}; parseRunbook ${timing(parser.projectRunbook)} = ${fixed(parser.projectRunbook.medianMs / parser.bareRemark.medianMs, 2)}×`);
+  for (const g of parser.generated) out(`generated ${g.scenarios} scenarios × 5 steps (${g.bytes} bytes): ${timing(g.time)}`);
+  out(`10× the input costs ${fixed(parser.scaling.ratio, 2)}× the time (target ≤ ${parser.scaling.target}×: ${verdict(parser.scaling.ratio <= parser.scaling.target)})`);
+
+  out('\n## The site build (cold, no persistent cache, no minify)');
+  const site = await siteFigures(root);
+  out(`with the remark plugin ${fixed(site.withPlugin.seconds, 1)} s (${site.withPlugin.ok ? 'ok' : 'FAILED'}); without it ${fixed(site.withoutPlugin.seconds, 1)} s (${site.withoutPlugin.ok ? 'ok' : 'FAILED'}): ${fixed(site.ratio, 2)}×`);
+
+  const totalSeconds = (performance.now() - started) / 1000;
+  out(`\nbench took ${fixed(totalSeconds)} s (target < 600 s). Timings are medians with their range; the machine's load moves absolute times, ratios against a baseline of the same run much less.`);
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  const results = { measuredAt: new Date().toISOString(), node: process.version, startup, pace, aws, costs, sampling, parser, site, totalSeconds };
+  writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  out('wrote bench/results.json');
+}
+
+/** The check command's argv from its printed form. */
+function startupCheckArgv(command: string): string[] {
+  return [process.execPath, ...command.split(' ')];
 }
 
 main().then(

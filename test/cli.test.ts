@@ -6,11 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
 import { readRuns } from '../src/results';
 import { loadWorld } from '../src/sandbox/world/load-world';
-import { check, describeRun, runCli } from './support/cli';
+import { check, describeRun, runCli, type CliRun } from './support/cli';
 import { root } from './support/project';
 import { tempProject as inTemp } from './support/temp-project';
 
 const lint = (...args: string[]) => runCli('src/cli/lint-main.ts', args);
+
+/** Runs the CLI and returns, besides what it printed, every module file it loaded. */
+async function withLoadedModules(entry: string, args: string[]): Promise<CliRun & { modules: string[] }> {
+  const record = path.join(tmp, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  const run = await runCli(entry, args, { preload: [path.join(root, 'test', 'support', 'record-modules.cjs')], env: { RUNBOOK_RECORD_MODULES: record } });
+  return { ...run, modules: readFileSync(record, 'utf8').split('\n') };
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -127,6 +134,41 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     expect(run.code, describeRun(run)).toBe(2);
     expect(run.stderr).toMatch(/^docs\/runbook\.md:\d+:4: error: Unexpected link to checks\/snowflake\/no-such-check\.ts in step 3\.3\.5: no such check module/m);
     expect(run.stderr).toMatch(/npm run lint:runbook/);
+  });
+});
+
+describe.concurrent('what the CLI loads at start-up', { timeout: 180_000 }, () => {
+  const sdkClients = (modules: string[]) => modules.filter((file) => /node_modules\/(@aws-sdk\/client-|snowflake-sdk\/|@octokit\/rest\/)/.test(file));
+  const checkModules = (modules: string[]) => modules.filter((file) => file.startsWith(path.join(root, 'checks') + path.sep));
+
+  it.each([
+    ['--list', 'src/cli/main.ts', ['--list']],
+    ['--help', 'src/cli/main.ts', ['--help']],
+    ['lint:runbook', 'src/cli/lint-main.ts', []],
+  ])('%s loads no SDK client and no check module', async (_name, entry, args) => {
+    const run = await withLoadedModules(entry, args);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(sdkClients(run.modules)).toEqual([]);
+    expect(checkModules(run.modules)).toEqual([]);
+  });
+
+  it('a run loads the SDK clients and check modules its steps use, and no other', async () => {
+    const run = await withLoadedModules('src/cli/main.ts', ['3.3.1', '--no-save']);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(checkModules(run.modules)).toEqual([path.join(root, 'checks', 's3', 's3-event-notifications.ts')]);
+    const clients = new Set(sdkClients(run.modules).map((file) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(file)![1]));
+    expect([...clients].sort()).toEqual(['@aws-sdk/client-s3', '@aws-sdk/client-sts', 'snowflake-sdk']); // snowflake-sdk loads client-sts itself
+  });
+
+  it('never runs stale code: a check module edited after a run runs as edited in the next one', async () => {
+    const module = (summary: string) => `import { defineCheck, pass } from ${JSON.stringify(path.join(root, 'src', 'check-api'))};\nexport default defineCheck({ id: 'edited-check', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => pass('${summary}') });\n`;
+    const runbook = '### 9.1 Edited\n\nActions:\n\n1. [Edited](../checks/local/edited-check.ts)\n';
+    const project = tempProject('edited', () => runbook, { 'checks/local/edited-check.ts': module('first version') });
+    const first = await check('9.1.1', '--root', project, '--no-save', '--json');
+    expect(JSON.parse(first.stdout).results[0].summary, describeRun(first)).toBe('first version');
+    writeFileSync(path.join(project, 'checks', 'local', 'edited-check.ts'), module('second version'));
+    const second = await check('9.1.1', '--root', project, '--no-save', '--json');
+    expect(JSON.parse(second.stdout).results[0].summary, describeRun(second)).toBe('second version');
   });
 });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import dbtTestResults from '../checks/dbt/dbt-test-results';
-import type { CheckContext } from '../src/check-api';
+import { createRunMemo, type CheckContext } from '../src/check-api';
 import { createServiceClients, dbtTarget } from '../src/clients';
 import { dbtSchema } from '../src/config/areas/dbt';
 import type { EnvironmentConfig } from '../src/config';
@@ -28,11 +28,14 @@ function project(runResults: string, manifest: string): string {
 async function run341(dir: string): Promise<CheckResult> {
   const config = dbtSchema.parse({ runTests: 'never', artifactMaxAgeHours: 1e7 });
   const clients = createServiceClients({ dbt: dbtTarget(config, dir, {}) }, { readOnly: true });
-  const ctx: CheckContext = { environment: 'real-artifacts', config: { dbt: config } as EnvironmentConfig, clients, clock: { now: () => new Date() }, params: {}, signal: new AbortController().signal, log: () => undefined };
+  const signal = new AbortController().signal;
+  const memo = createRunMemo();
+  const ctx: CheckContext = { environment: 'real-artifacts', config: { dbt: config } as EnvironmentConfig, clients, clock: { now: () => new Date() }, params: {}, signal, log: () => undefined, memo: memo.forCheck(signal) };
   try {
     if (dbtTestResults.kind !== 'check') throw new Error('3.4.1 is a check');
     return await dbtTestResults.run(ctx);
   } finally {
+    memo.close();
     await clients.close();
   }
 }

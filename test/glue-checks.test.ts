@@ -6,7 +6,7 @@ import inputDataFormat from '../checks/glue/input-data-format';
 import inputSchema from '../checks/glue/input-schema';
 import jobRunFailed from '../checks/glue/job-run-failed';
 import runErrorLogs from '../checks/glue/run-error-logs';
-import type { CheckContext, CheckDefinition } from '../src/check-api';
+import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
 import { createServiceClients, type ServiceClients } from '../src/clients';
 import { validateConfig, type EnvironmentConfig } from '../src/config';
 import type { CheckResult, JsonValue } from '../src/model';
@@ -22,7 +22,7 @@ async function harness(world: string) {
   const clients: ServiceClients = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
   const run = (check: CheckDefinition, options: { env?: EnvironmentConfig; params?: Record<string, string> } = {}): Promise<CheckResult> => {
     if (check.kind !== 'check') throw new Error(`${check.id} is an action`);
-    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal: new AbortController().signal, log: () => undefined };
+    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal: new AbortController().signal, log: () => undefined, memo: createRunMemo().forCheck(new AbortController().signal) };
     return check.run(ctx);
   };
   return { sandbox, run, close: async () => (await clients.close(), await sandbox.stop()) };
@@ -35,10 +35,11 @@ describe('sampling the raw input of the glue-oom world, whose prefix holds 100,0
   beforeAll(async () => (h = await harness('glue-oom')));
   afterAll(() => h.close());
 
-  it('lists, reads and transfers no more than the default caps, and reports them', async () => {
+  it('lists, reads and transfers no more than the default caps, reports them, and warns that the cap kept the sample from the newest objects', async () => {
     h.sandbox.calls.clear();
     const result = await h.run(inputDataFormat);
-    expect(result.status).toBe('pass');
+    expect(result.status).toBe('warn');
+    expect(result.summary).toMatch(/may have missed the newest objects: listed 1000 objects, read 5 \(\d+ bytes\); sampled the first 1000 keys under s3:\/\/arai-raw\/reviews\/ingest=2026-11-26\/ in key order/);
     const s3 = h.sandbox.calls.all().filter((c) => c.service === 's3');
     const lists = s3.filter((c) => c.operation === 'ListObjectsV2');
     const gets = s3.filter((c) => c.operation === 'GetObject');
@@ -46,7 +47,7 @@ describe('sampling the raw input of the glue-oom world, whose prefix holds 100,0
     expect(lists.length).toBeLessThanOrEqual(Math.ceil(caps.maxObjectsListed / 1000));
     expect(gets.length).toBeLessThanOrEqual(caps.maxObjectsRead);
     expect(gets.reduce((sum, c) => sum + c.bytesOut, 0)).toBeLessThanOrEqual(caps.maxBytesRead);
-    expect(evidenceOf(result, 'sample')).toMatchObject({ objectsListed: 1000, listingTruncated: true, objectsRead: 5, caps });
+    expect(evidenceOf(result, 'sample')).toMatchObject({ objectsListed: 1000, listingTruncated: true, reachedNewest: false, objectsRead: 5, caps });
     expect(h.sandbox.calls.mutations()).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { auditLogPath } from '../src/reporters/locations';
 import { runSteps } from '../src/runner/run';
 import { selectSteps } from '../src/runner/select';
 import rerunExecution from '../checks/stepfunctions/rerun-execution';
-import { isVerdict, type CheckContext } from '../src/check-api';
+import { createRunMemo, isVerdict, type CheckContext } from '../src/check-api';
 import { createServiceClients } from '../src/clients';
 import { sandboxTargets } from '../src/runner/environment';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
@@ -127,7 +127,7 @@ describe('the 3.1.5 re-run action on an execution that cannot be redriven', () =
       const sandboxConfig = config.environments.sandbox!;
       const readOnly = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
       const writable = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: false });
-      const ctx = (clients: typeof readOnly): CheckContext => ({ environment: 'sandbox', config: sandboxConfig, clients, clock: { now: () => new Date() }, params: {}, signal: new AbortController().signal, log: () => undefined });
+      const ctx = (clients: typeof readOnly): CheckContext => ({ environment: 'sandbox', config: sandboxConfig, clients, clock: { now: () => new Date() }, params: {}, signal: new AbortController().signal, log: () => undefined, memo: createRunMemo().forCheck(new AbortController().signal) });
       try {
         if (rerunExecution.kind !== 'action') throw new Error('rerun-execution is an action');
         const plan = await rerunExecution.plan(ctx(readOnly));

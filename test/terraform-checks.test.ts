@@ -10,7 +10,7 @@ import planDrift from '../checks/terraform/plan-drift';
 import planProtectedResources from '../checks/terraform/plan-protected-resources';
 import planUnexpectedChanges from '../checks/terraform/plan-unexpected-changes';
 import terraformApplyFailed from '../checks/github/terraform-apply-failed';
-import type { CheckContext, CheckDefinition } from '../src/check-api';
+import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
 import { createServiceClients } from '../src/clients';
 import { validateConfig, type EnvironmentConfig } from '../src/config';
 import type { CheckResult, JsonValue, RunReport } from '../src/model';
@@ -34,7 +34,7 @@ const terraformWorlds = ['healthy', 'terraform-drift', 'terraform-destroys-prote
 async function inWorld<T>(world: string, work: (run: (check: CheckDefinition, env?: EnvironmentConfig) => Promise<CheckResult>, sandbox: Sandbox) => Promise<T>, worlds?: string): Promise<T> {
   const sandbox = await startSandbox({ world, ...(worlds ? { worldsDir: worlds } : {}) });
   const clients = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
-  const context = (env: EnvironmentConfig): CheckContext => ({ environment: 'sandbox', config: env, clients, clock: { now: () => new Date() }, params: {}, signal: new AbortController().signal, log: () => undefined });
+  const context = (env: EnvironmentConfig): CheckContext => ({ environment: 'sandbox', config: env, clients, clock: { now: () => new Date() }, params: {}, signal: new AbortController().signal, log: () => undefined, memo: createRunMemo().forCheck(new AbortController().signal) });
   try {
     return await work(async (check, env = sandboxConfig) => {
       if (check.kind !== 'check') throw new Error(`${check.id} is an action`);

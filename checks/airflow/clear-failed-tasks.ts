@@ -13,7 +13,7 @@ export default defineCheck({
     const settings = ctx.config.airflow;
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
-    const focus = await failedRunFocus(client, settings.dagId, settings.recentRuns);
+    const focus = await ctx.memo(['airflow:failed-run', settings.dagId, settings.recentRuns], () => failedRunFocus(client, settings.dagId, settings.recentRuns));
     if (focus.kind === 'none') return skip(`${focus.reason}: nothing to re-run`);
     if (focus.failed.length === 0) return skip(`run ${focus.run.runId} has no failed task instance to clear`);
     const taskIds = focus.failed.map((t) => t.taskId);

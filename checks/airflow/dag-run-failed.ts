@@ -13,7 +13,7 @@ export default defineCheck({
     const settings = ctx.config.airflow;
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
-    const { latest } = await recentRuns(client, settings.dagId, settings.recentRuns);
+    const { latest } = await ctx.memo(['airflow:recent-runs', settings.dagId, settings.recentRuns], () => recentRuns(client, settings.dagId, settings.recentRuns));
     if (!latest) return skip(`DAG ${settings.dagId} has no runs yet`);
     const links = [link('DAG run', airflowLinks(client).run(settings.dagId, latest.runId))];
     const seen = [evidence('latest run', describeRun(latest))];

@@ -13,7 +13,7 @@ export default defineCheck({
     const settings = ctx.config.airflow;
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
-    const { latest } = await recentRuns(client, settings.dagId, settings.recentRuns);
+    const { latest } = await ctx.memo(['airflow:recent-runs', settings.dagId, settings.recentRuns], () => recentRuns(client, settings.dagId, settings.recentRuns));
     if (!latest) return skip(`DAG ${settings.dagId} has no runs yet`);
     const task = (await client.listTaskInstances(settings.dagId, latest.runId)).find((ti) => ti.taskId === settings.dbtTaskId);
     if (!task) return fail(`run ${latest.runId} of ${settings.dagId} has no task ${settings.dbtTaskId}: check airflow.dbtTaskId`, { evidence: [evidence('run', latest.runId)] });

@@ -14,7 +14,7 @@ export default defineCheck({
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
     const links = airflowLinks(client);
-    const found = await recentRuns(client, settings.dagId, settings.recentRuns);
+    const found = await ctx.memo(['airflow:recent-runs', settings.dagId, settings.recentRuns], () => recentRuns(client, settings.dagId, settings.recentRuns));
     if (!found.latestFailed) {
       return skip(`no failed run among the last ${found.searched} runs of ${settings.dagId}`, { links: [link('DAG', links.dag(settings.dagId))] });
     }

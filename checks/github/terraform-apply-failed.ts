@@ -13,13 +13,13 @@ export default defineCheck({
     const workflow = terraformWorkflow(ctx);
     if (isSkip(workflow)) return workflow;
     const github = await ctx.clients.github();
-    const run = await latestCompletedRun(github, workflow);
+    const run = await ctx.memo(['github:latest-completed-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestCompletedRun(github, workflow));
     if (!run) return skip(`no completed run of workflow ${workflow.terraform.workflow}`);
     const links = [link(`run #${run.runNumber}`, run.url)];
     if (run.conclusion === 'success' || run.conclusion === 'skipped' || run.conclusion === 'neutral') {
       return pass(`the latest run #${run.runNumber} ended ${run.conclusion}`, { evidence: [evidence('run', { ...run })], links });
     }
-    const jobs = await failedJobs(github, workflow, run.id);
+    const jobs = await ctx.memo(['github:failed-jobs', workflow.owner, workflow.repo, run.id], () => failedJobs(github, workflow, run.id));
     const steps = jobs.map((job) => `${job.name} › ${job.failedStep ?? '(no failed step)'}`);
     return fail(`the latest run #${run.runNumber} ended ${run.conclusion}${steps.length ? ` at ${steps.join(', ')}` : ''}`, {
       evidence: [evidence('run', { ...run }), evidence('failed steps', steps)],

@@ -31,14 +31,14 @@ export default defineCheck({
     const workflow = terraformWorkflow(ctx);
     if (isSkip(workflow)) return workflow;
     const github = await ctx.clients.github();
-    const run = await latestCompletedRun(github, workflow);
+    const run = await ctx.memo(['github:latest-completed-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestCompletedRun(github, workflow));
     const where = `${workflow.github.repository} workflow ${workflow.terraform.workflow}${workflow.terraform.branch ? ` on ${workflow.terraform.branch}` : ''}`;
     if (!run) return skip(`no completed run of ${where}`);
     const links = [link(`run #${run.runNumber} (attempt ${run.attempt})`, run.url)];
     const seen = [evidence('run', { ...run })];
     if (run.conclusion === 'success') return pass(`the latest run #${run.runNumber} of ${where} succeeded (${run.createdAt})`, { evidence: seen, links });
     if (run.conclusion === 'skipped' || run.conclusion === 'neutral') return pass(`the latest run #${run.runNumber} of ${where} ended ${run.conclusion}`, { evidence: seen, links });
-    const jobs = await failedJobs(github, workflow, run.id);
+    const jobs = await ctx.memo(['github:failed-jobs', workflow.owner, workflow.repo, run.id], () => failedJobs(github, workflow, run.id));
     for (const job of jobs) if (job.url) links.push(link(`job ${job.name}`, job.url));
     const excerpts: JsonValue[] = [];
     for (const job of jobs.slice(0, maxLogs)) excerpts.push(await excerptOf(ctx, workflow, job));

@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, pass, skip, warn } from '../../src/check-api';
 import { eachFailedRun, jobRunParams } from '../../src/diagnostics/glue/each-failed-run';
 import { sampleRunInput } from '../../src/diagnostics/glue/run-input-sample';
-import { sampleCostEvidence } from '../../src/diagnostics/reviews/sample-input';
+import { sampleCostEvidence, sampleCoverage } from '../../src/diagnostics/reviews/sample-input';
 import { scanSample } from '../../src/diagnostics/reviews/scan-sample';
 import { s3ConsoleUrl } from '../../src/diagnostics/s3/s3-url';
 
@@ -36,6 +36,9 @@ export default defineCheck({
         return fail(`${scan.corrupt.length} of ${scan.linesChecked} sampled lines are not valid JSON objects, first at s3://${sample.location.bucket}/${first.key} line ${first.line}: ${first.reason}`, { evidence: seen, links });
       }
       if (scan.linesChecked === 0) return warn('the sampled objects hold no complete line: raise rawInput.maxBytesPerObject', { evidence: seen, links });
-      return pass(`all ${scan.linesChecked} sampled lines from ${sample.objects.length} objects are JSON objects`, { evidence: seen, links });
+      if (!sample.coverage.reachedNewest) {
+        return warn(`the ${scan.linesChecked} sampled lines are JSON objects, but the sample may have missed the newest objects: ${sampleCoverage(sample)} (rawInput.maxObjectsListed, rawInput.partitionPattern)`, { evidence: seen, links });
+      }
+      return pass(`all ${scan.linesChecked} sampled lines from ${sample.objects.length} objects are JSON objects (${sampleCoverage(sample)})`, { evidence: seen, links });
     }),
 });

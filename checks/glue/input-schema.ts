@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, pass, skip, warn } from '../../src/check-api';
 import { eachFailedRun, jobRunParams } from '../../src/diagnostics/glue/each-failed-run';
 import { rawInputSettings, sampleRunInput } from '../../src/diagnostics/glue/run-input-sample';
-import { sampleCostEvidence } from '../../src/diagnostics/reviews/sample-input';
+import { sampleCostEvidence, sampleCoverage } from '../../src/diagnostics/reviews/sample-input';
 import { scanSample } from '../../src/diagnostics/reviews/scan-sample';
 import { breaksSchema, compareWithSchema } from '../../src/diagnostics/reviews/schema-check';
 import { resolveReviewSchema } from '../../src/diagnostics/reviews/schemas';
@@ -44,6 +44,9 @@ export default defineCheck({
       if (comparison.unexpected.length) {
         return warn(`sampled records carry fields ${schema.name} does not list: ${comparison.unexpected.map((u) => u.field).join(', ')}`, { evidence: seen, links });
       }
-      return pass(`all ${comparison.recordsChecked} sampled records match ${schema.name}`, { evidence: seen, links });
+      if (!found.sample.coverage.reachedNewest) {
+        return warn(`the ${comparison.recordsChecked} sampled records match ${schema.name}, but the sample may have missed the newest objects: ${sampleCoverage(found.sample)} (rawInput.maxObjectsListed, rawInput.partitionPattern)`, { evidence: seen, links });
+      }
+      return pass(`all ${comparison.recordsChecked} sampled records match ${schema.name} (${sampleCoverage(found.sample)})`, { evidence: seen, links });
     }),
 });

@@ -2,7 +2,7 @@ import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { logEventsConsoleUrl } from '../../src/diagnostics/glue/console-url';
 import { eachFailedRun, jobRunParams } from '../../src/diagnostics/glue/each-failed-run';
 import { countExceptionClasses } from '../../src/diagnostics/glue/exception-classes';
-import { readRunErrorLines } from '../../src/diagnostics/glue/run-logs';
+import { runErrorLines } from '../../src/diagnostics/glue/run-logs';
 import { findSignatures } from '../../src/diagnostics/glue/signatures';
 
 const shownLines = 20;
@@ -18,7 +18,7 @@ export default defineCheck({
   run: (ctx) =>
     eachFailedRun(ctx, async ({ run, pipeline, region, consoleLink }) => {
       const groups = [pipeline.logGroups.error, pipeline.logGroups.output];
-      const read = await readRunErrorLines(ctx.clients.logs(), run, groups, pipeline.maxLogEvents, ctx.signal);
+      const read = await runErrorLines(ctx, run, pipeline);
       const messages = read.lines.map((line) => line.message);
       const signatures = findSignatures([...messages, run.ErrorMessage ?? '']);
       const exceptions = countExceptionClasses(messages);

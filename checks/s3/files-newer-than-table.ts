@@ -20,28 +20,30 @@ export default defineCheck({
   uses: tableFilesUses,
   run: (ctx) =>
     eachTableWithFiles(ctx, (table, files) => {
-      const { bucket, prefix, listing, links } = files;
+      const { bucket, prefix, discovery, links } = files;
+      const { objects, coverage } = discovery;
       const now = ctx.clock.now().getTime();
       const grace = ctx.config.externalTables!.graceMinutes * 60_000;
-      const known = newest(listing.objects.filter((o) => files.isRegistered(o)));
-      const after = listing.objects.filter((o) => !files.isRegistered(o) && (!known || o.lastModified > known.lastModified) && now - o.lastModified.getTime() >= grace);
+      const known = newest(objects.filter((o) => files.isRegistered(o)));
+      const after = objects.filter((o) => !files.isRegistered(o) && (!known || o.lastModified > known.lastModified) && now - o.lastModified.getTime() >= grace);
       const location = `s3://${bucket}/${prefix}`;
       const seen = [
         evidence('location', location),
-        evidence('objects listed', listing.objects.length),
+        evidence('objects listed', coverage.objectsListed),
+        evidence('coverage', coverage.how),
         evidence('files registered in the table', files.registeredCount),
         evidence('newest registered object', describeObject(known)),
-        evidence('newest object in S3', describeObject(newest(listing.objects))),
+        evidence('newest object in S3', describeObject(newest(objects))),
       ];
       if (after.length > 0) {
         seen.push(evidence('newer files', after.length), evidence('newer sample', after.slice(0, sampleSize).map(describeObject)));
         const since = known ? `${known.key}, modified ${formatDuration(now - known.lastModified.getTime())} ago` : 'it has registered none of them';
         return fail(`${after.length} new files landed under ${location} after the newest file ${table.name} knows (${since}): the table stopped taking new files`, { evidence: seen, links });
       }
-      if (listing.truncated) {
-        return warn(`no listed file is newer than the table's newest, but the listing stopped at its cap: raise externalTables.maxObjectsListed to see the rest`, { evidence: seen, links });
+      if (!coverage.complete) {
+        return warn(`no listed file is newer than the table's newest, but not every recent object was seen: ${coverage.how} (externalTables.maxObjectsListed, externalTables.partitionPattern)`, { evidence: seen, links });
       }
-      if (listing.objects.length === 0) return pass(`no files under ${location}: nothing new to register`, { evidence: seen, links });
+      if (objects.length === 0) return pass(`no files under ${location}: nothing new to register`, { evidence: seen, links });
       return pass(`no file under ${location} is newer than the newest file ${table.name} knows${known ? ` (${known.key})` : ''}`, { evidence: seen, links });
     }),
 });

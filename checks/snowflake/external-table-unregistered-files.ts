@@ -13,10 +13,11 @@ export default defineCheck({
   uses: tableFilesUses,
   run: (ctx) =>
     eachTableWithFiles(ctx, (table, files) => {
-      const { bucket, prefix, listing, links } = files;
+      const { bucket, prefix, discovery, links } = files;
+      const { coverage } = discovery;
       const settings = ctx.config.externalTables!;
       const now = ctx.clock.now().getTime();
-      const recent = listing.objects.filter((o) => {
+      const recent = discovery.objects.filter((o) => {
         const age = now - o.lastModified.getTime();
         return age <= settings.recentMinutes * 60_000 && age >= settings.graceMinutes * 60_000;
       });
@@ -24,8 +25,9 @@ export default defineCheck({
       const window = `the last ${formatDuration(settings.recentMinutes * 60_000)}`;
       const seen = [
         evidence('location', `s3://${bucket}/${prefix}`),
-        evidence('objects listed', listing.objects.length),
+        evidence('objects listed', coverage.objectsListed),
         evidence('listing cap', settings.maxObjectsListed),
+        evidence('coverage', coverage.how),
         evidence(`objects from ${window} (older than ${settings.graceMinutes} min)`, recent.length),
         evidence('files registered in the table', files.registeredCount),
       ];
@@ -40,10 +42,10 @@ export default defineCheck({
         );
         return fail(`${missing.length} of ${recent.length} new files under s3://${bucket}/${prefix} are not registered in ${table.name} (oldest waiting ${formatDuration(now - oldest)})`, { evidence: seen, links });
       }
-      if (listing.truncated) {
-        return warn(`the first ${listing.objects.length} objects are registered, but the listing stopped at its cap: raise externalTables.maxObjectsListed to see the rest`, { evidence: seen, links });
+      if (!coverage.complete) {
+        return warn(`the ${recent.length} recent files seen are registered, but not every object of ${window} was seen: ${coverage.how} (externalTables.maxObjectsListed, externalTables.partitionPattern)`, { evidence: seen, links });
       }
-      if (recent.length === 0) return pass(`no new files under s3://${bucket}/${prefix} in ${window}: nothing waits for registration`, { evidence: seen, links });
-      return pass(`all ${recent.length} files from ${window} are registered in ${table.name}`, { evidence: seen, links });
+      if (recent.length === 0) return pass(`no new files under s3://${bucket}/${prefix} in ${window}: nothing waits for registration (${coverage.how})`, { evidence: seen, links });
+      return pass(`all ${recent.length} files from ${window} are registered in ${table.name} (${coverage.how})`, { evidence: seen, links });
     }),
 });

@@ -11,7 +11,7 @@ export default defineCheck({
   uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:DESC STAGE', 'snowflake:DESC STORAGE INTEGRATION'],
   run: (ctx) =>
     eachExternalTable(ctx, async (table, session) => {
-      const stage = await describeStage(session, table.stage);
+      const stage = await ctx.memo(['snowflake:DESC STAGE', table.stage], () => describeStage(session, table.stage));
       const url = stage.url ?? table.location;
       const seen = [evidence('stage', table.stage), evidence('stage URL', url)];
       if (!stage.storageIntegration) {

@@ -20,7 +20,7 @@ export default defineCheck({
     const machineLink = link(`Step Functions: ${arn.split(':').pop()}`, stateMachineConsoleUrl(region, arn));
     let found;
     try {
-      found = await latestFinishedExecution(ctx.clients.sfn(), arn, window, ctx.signal);
+      found = await ctx.memo(['sfn:latest-finished-execution', arn, pipeline.lookbackHours], (signal) => latestFinishedExecution(ctx.clients.sfn(), arn, window, signal));
     } catch (error) {
       if (error instanceof StateMachineDoesNotExist) return fail(`state machine ${arn} does not exist`, { links: [machineLink] });
       throw error;

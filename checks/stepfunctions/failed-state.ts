@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, link } from '../../src/check-api';
 import { glueRunConsoleUrl } from '../../src/diagnostics/glue/console-url';
 import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
-import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
+import { executionHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
 
 /** 3.2.2: the failed state of the failed execution, its error and cause, and the Glue run it carried. */
@@ -14,7 +14,7 @@ export default defineCheck({
   params: executionParam,
   run: (ctx) =>
     withFailedExecution(ctx, async ({ execution, region, consoleLink }) => {
-      const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
+      const history = await executionHistory(ctx, execution.executionArn!);
       const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);
       const links = [consoleLink];
       const seen = [evidence('history events read', { events: history.events.length, truncated: history.truncated })];

@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, pass, warn } from '../../src/check-api';
 import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
 import { isJsonObject } from '../../src/diagnostics/stepfunctions/json-field';
-import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
+import { executionHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
 
 /** 3.2.3: the failed state's input and the last good output, with the keys every Task input needs. */
@@ -14,7 +14,7 @@ export default defineCheck({
   params: executionParam,
   run: (ctx) =>
     withFailedExecution(ctx, async ({ execution, pipeline, consoleLink }) => {
-      const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
+      const history = await executionHistory(ctx, execution.executionArn!);
       const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);
       const links = [consoleLink];
       if (!failed || failed.state === null) return warn(`execution ${execution.name} failed before entering a state: no state input to review`, { links });

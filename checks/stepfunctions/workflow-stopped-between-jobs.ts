@@ -2,7 +2,7 @@ import { defineCheck, evidence, fail, notConfigured, pass } from '../../src/chec
 import { taskStates } from '../../src/diagnostics/stepfunctions/definition';
 import { failedStateOf } from '../../src/diagnostics/stepfunctions/follow-map-run';
 import { glueJobReferences } from '../../src/diagnostics/stepfunctions/integrations';
-import { readHistory } from '../../src/diagnostics/stepfunctions/read-history';
+import { executionHistory } from '../../src/diagnostics/stepfunctions/read-history';
 import { executionParam, withFailedExecution } from '../../src/diagnostics/stepfunctions/with-failed-execution';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 
@@ -19,7 +19,7 @@ export default defineCheck({
     const verdict = await withFailedExecution(ctx, async ({ execution, consoleLink }) => {
       const machine = await ctx.clients.sfn().send(new DescribeStateMachineCommand({ stateMachineArn: execution.stateMachineArn! }), { abortSignal: ctx.signal });
       const jobStates = glueJobReferences(taskStates(machine.definition)).map((r) => r.state);
-      const history = await readHistory(ctx.clients.sfn(), execution.executionArn!, ctx.signal);
+      const history = await executionHistory(ctx, execution.executionArn!);
       const exited = new Set(history.events.filter((e) => e.type?.endsWith('StateExited')).map((e) => e.stateExitedEventDetails?.name ?? ''));
       const entered = new Set(history.events.filter((e) => e.type?.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name ?? ''));
       const failed = await failedStateOf(ctx.clients.sfn(), history.events, ctx.signal);

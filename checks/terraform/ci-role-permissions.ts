@@ -25,10 +25,10 @@ async function deniedInLogs(ctx: CheckContext): Promise<{ denials: AccessDenial[
   const workflow = terraformWorkflow(ctx);
   if (isSkip(workflow)) return { denials: [], evidence: [evidence('workflow logs', `not read: ${workflow.summary}`)], notRead: workflow.summary };
   const github = await ctx.clients.github();
-  const run = await latestCompletedRun(github, workflow);
+  const run = await ctx.memo(['github:latest-completed-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestCompletedRun(github, workflow));
   if (!run || !failedConclusions.includes(run.conclusion ?? '')) return { denials: [], evidence: [evidence('workflow logs', run ? `run #${run.runNumber} ended ${run.conclusion}: no failed job to read` : 'no completed run')] };
   const denials: AccessDenial[] = [];
-  for (const job of (await failedJobs(github, workflow, run.id)).slice(0, 3)) {
+  for (const job of (await ctx.memo(['github:failed-jobs', workflow.owner, workflow.repo, run.id], () => failedJobs(github, workflow, run.id))).slice(0, 3)) {
     const excerpt = logExcerpt(await jobLog(github, workflow, job.id), 500);
     denials.push(...findAccessDenials(excerpt.errorLines));
   }

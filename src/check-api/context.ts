@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../config';
 import type { ServiceClients } from '../clients';
+import type { Memo } from './run-memo';
 
 /** A source of the current time, so checks are deterministic under test. */
 export interface Clock {
@@ -19,4 +20,9 @@ export interface CheckContext<P extends string = string> {
   signal: AbortSignal;
   /** Debug output, shown with `--verbose`. */
   log(message: string): void;
+  /**
+   * The run's memo: what several checks need (the failed execution, its history, the external table's
+   * description) is fetched once per run, keyed by what was asked: `ctx.memo(['sfn:GetExecutionHistory', arn], (signal) => …)`.
+   */
+  memo: Memo;
 }

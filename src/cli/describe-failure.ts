@@ -1,7 +1,7 @@
 import { CheckModuleError } from '../catalog/load-check';
 import { ConfigError } from '../config';
 import { SelectionError } from '../runner/select';
-import { UnknownEnvironmentError, WorldOutsideSandboxError } from '../runner/environment';
+import { UnknownEnvironmentError, WorldOutsideSandboxError } from '../runner/environment-errors';
 import { WorldError } from '../sandbox/world/load-world';
 import { AcknowledgementsFileError } from '../acks/load-acks';
 import { ReporterOptionError } from './output-plan';

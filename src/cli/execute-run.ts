@@ -3,7 +3,6 @@ import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
 import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
-import { runSteps } from '../runner/run';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
 import { parseParams } from './params';
@@ -39,6 +38,8 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
   let raw: RunReport;
   try {
+    // Loaded only for a run: --list, --help and bad requests never load the runner, its clients or the sandbox.
+    const { runSteps } = require('../runner/run') as typeof import('../runner/run');
     raw = await runSteps({
       root,
       config: session.config,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CheckModuleError, importCheck, type ModuleLoader } from '../catalog/load-check';
+import { readCheckStatically } from '../catalog/read-check-statically';
 import { allSteps, compareDiagnostics, formatDiagnostic, type Diagnostic, type Runbook } from '../model';
 import { defaultLayout, listCheckModules, loadRunbook } from '../parser/load';
 import type { CommandIo } from './check-command';
@@ -12,7 +13,20 @@ export interface LintOptions {
 
 const usage = 'Usage: npm run lint:runbook -- [--root <dir>]\nChecks docs/*.md and the check modules they link to; exit 0 clean, 1 errors, 2 bad usage.\n';
 
-/** Loads every linked check module once and reports, at each link to it, a module that cannot run. */
+/** A module's problem, read from its text; only a module of a shape the static reader does not know is loaded. */
+async function checkModuleProblem(root: string, modulePath: string, options: LintOptions): Promise<CheckModuleError | null> {
+  const reading = readCheckStatically(root, modulePath);
+  if (reading.kind === 'sound') return null;
+  if (reading.kind === 'problem') return reading.error;
+  try {
+    await importCheck(root, modulePath, options.loadModule);
+    return null;
+  } catch (error) {
+    return error instanceof CheckModuleError ? error : new CheckModuleError(modulePath, String(error), { cause: error });
+  }
+}
+
+/** Reads every linked check module once and reports, at each link to it, a module that cannot run. */
 export async function findCheckModuleProblems(root: string, runbook: Runbook, existing: readonly string[], options: LintOptions = {}): Promise<Diagnostic[]> {
   const known = new Set(existing);
   const loaded = new Map<string, CheckModuleError | null>();
@@ -20,14 +34,7 @@ export async function findCheckModuleProblems(root: string, runbook: Runbook, ex
   for (const step of allSteps(runbook)) {
     const ref = step.check;
     if (!ref || !known.has(ref.modulePath)) continue;
-    if (!loaded.has(ref.modulePath)) {
-      try {
-        await importCheck(root, ref.modulePath, options.loadModule);
-        loaded.set(ref.modulePath, null);
-      } catch (error) {
-        loaded.set(ref.modulePath, error instanceof CheckModuleError ? error : new CheckModuleError(ref.modulePath, String(error), { cause: error }));
-      }
-    }
+    if (!loaded.has(ref.modulePath)) loaded.set(ref.modulePath, await checkModuleProblem(root, ref.modulePath, options));
     const problem = loaded.get(ref.modulePath);
     if (problem) {
       diagnostics.push({

@@ -4,6 +4,7 @@ import { parseClearedTasks, parseDagRuns, parseTaskInstancePage } from '../diagn
 import { parseTextLog } from '../diagnostics/airflow/text-log';
 import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
+import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import { observeCall, type ServiceCallListener } from './service-calls';
 import type { AirflowTarget } from './targets';
 
@@ -81,11 +82,15 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     const headers = new Headers(init.headers);
     if (credentials.kind === 'token') headers.set('authorization', `Bearer ${credentials.token}`);
     if (credentials.kind === 'basic') headers.set('authorization', `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`);
+    const call = beginCall();
+    if (call) headers.set(traceHeader, encodeTrace(call.trace));
     let response: Response;
     try {
       response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
     } catch (cause) {
       throw new AirflowUnreachableError(operation, url, { cause });
+    } finally {
+      call?.done();
     }
     if (response.ok) return response;
     const detail = errorDetail(await response.text().catch(() => ''));

@@ -1,5 +1,5 @@
 import type { MiddlewareStack } from '@smithy/types';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
@@ -12,7 +12,8 @@ export function awsClientConfig(target: AwsTarget) {
     ...(target.profile ? { profile: target.profile } : {}),
     ...(target.credentials ? { credentials: target.credentials } : {}),
     maxAttempts: 3,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000 }),
+    // Loaded here, not at import: a run that makes no AWS call never loads the HTTP stack.
+    requestHandler: new (require('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler')).NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000 }),
   };
 }
 
@@ -39,6 +40,23 @@ export function observeAwsCalls<C extends AnyClient>(client: C, service: string,
   client.middlewareStack.add(
     (next, context) => (args) => observeCall(listener, service, String(context.commandName ?? 'unknown').replace(/Command$/, ''), () => next(args)),
     { step: 'initialize', name: 'runbookServiceCallObserver', priority: 'high' },
+  );
+  return client;
+}
+
+/** Makes a client send each call's trace in a header, when the call is made in a traced run (the sandbox's). */
+export function traceCalls<C extends AnyClient>(client: C): C {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const call = beginCall();
+      if (call) (args.request as { headers: Record<string, string> }).headers[traceHeader] = encodeTrace(call.trace);
+      try {
+        return await next(args);
+      } finally {
+        call?.done();
+      }
+    },
+    { step: 'build', name: 'runbookCallTrace' },
   );
   return client;
 }

@@ -1,4 +1,5 @@
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
+import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
@@ -21,11 +22,21 @@ export function isReadMethod(method: string): boolean {
  */
 export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<GithubClient> {
   const token = target.sandboxToken ?? (await resolveGithubToken()).token;
-  const octokit = new Octokit({
+  const { Octokit: OctokitClass } = require('@octokit/rest') as typeof import('@octokit/rest'); // loaded on first use
+  const octokit = new OctokitClass({
     baseUrl: target.baseUrl ?? githubDotComApi,
     ...(token ? { auth: token } : {}),
     userAgent: 'runbook-as-code',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  octokit.hook.wrap('request', async (request, options) => {
+    const call = beginCall();
+    if (call) options.headers[traceHeader] = encodeTrace(call.trace);
+    try {
+      return await request(options);
+    } finally {
+      call?.done();
+    }
   });
   const listener = options.onCall;
   if (listener) octokit.hook.wrap('request', (request, route) => observeCall(listener, 'github', `${route.method} ${route.url}`, async () => request(route)));

@@ -1,11 +1,12 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GlueClient } from '@aws-sdk/client-glue';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { GlueClient } from '@aws-sdk/client-glue';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, guardReadOnly, observeAwsCalls } from './aws';
+import { awsClientConfig, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import { shareTraced } from './call-trace';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
 import type { ServiceCallListener } from './service-calls';
@@ -45,7 +46,7 @@ export interface ServiceClients {
  */
 export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener }): ServiceClients {
   const cache = new Map<string, unknown>();
-  let snowflake: Promise<SnowflakeSession> | undefined;
+  let snowflake: ReturnType<typeof shareTraced<SnowflakeSession>> | undefined;
   let github: Promise<GithubClient> | undefined;
   let airflow: AirflowClient | undefined;
   let dbt: DbtClient | undefined;
@@ -54,24 +55,31 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = make(awsClientConfig(target));
+      const client = traceCalls(make(awsClientConfig(target)) as never) as C;
       observeAwsCalls(client as never, name, options.onCall);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;
   };
 
+  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the other five.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   return {
-    s3: () => aws('s3', (config) => new S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
-    sfn: () => aws('sfn', (config) => new SFNClient({ ...config, disableHostPrefix: true })),
-    glue: () => aws('glue', (config) => new GlueClient(config)),
-    logs: () => aws('logs', (config) => new CloudWatchLogsClient(config)),
-    iam: () => aws('iam', (config) => new IAMClient(config)),
-    dynamodb: () => aws('dynamodb', (config) => new DynamoDBClient(config)),
-    snowflake: () => {
-      if (!targets.snowflake) return Promise.reject(new ServiceNotConfiguredError('snowflake'));
-      snowflake ??= openSnowflake(targets.snowflake, options);
-      return snowflake;
+    s3: () => aws('s3', (config) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
+    sfn: () => aws('sfn', (config) => new (require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn')).SFNClient({ ...config, disableHostPrefix: true })),
+    glue: () => aws('glue', (config) => new (require('@aws-sdk/client-glue') as typeof import('@aws-sdk/client-glue')).GlueClient(config)),
+    logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
+    iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
+    dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    snowflake: async () => {
+      const target = targets.snowflake;
+      if (!target) throw new ServiceNotConfiguredError('snowflake');
+      // Every check that waits for the one login depends on it (the sandbox's call log shows so).
+      snowflake ??= shareTraced(() => openSnowflake(target, options));
+      const session = await snowflake.result;
+      snowflake.join();
+      return session;
     },
     github: () => {
       if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
@@ -91,7 +99,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     close: async () => {
       for (const client of cache.values()) (client as { destroy(): void }).destroy();
       cache.clear();
-      if (snowflake) await snowflake.then((session) => session.close(), () => undefined);
+      if (snowflake) await snowflake.result.then((session) => session.close(), () => undefined);
     },
   };
 }

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
+import { beginCall, encodeTrace } from './call-trace';
+import { deferOptionalDriverModules } from './snowflake-deferred';
 import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import type { SnowflakeTarget } from './targets';
@@ -46,7 +49,10 @@ let driver: typeof import('snowflake-sdk') | undefined;
 function loadDriver(): typeof import('snowflake-sdk') {
   if (!driver) {
     prepareSnowflakeEnvironment();
-    driver = require('snowflake-sdk') as typeof import('snowflake-sdk');
+    const entry = require.resolve('snowflake-sdk');
+    const { version } = require(path.join(path.dirname(entry), '..', 'package.json')) as { version: string };
+    deferOptionalDriverModules(path.dirname(entry), version);
+    driver = require(entry) as typeof import('snowflake-sdk');
     driver.configure({ logLevel: 'OFF', disableOCSPChecks: true } as Parameters<typeof driver.configure>[0]);
   }
   return driver;
@@ -79,15 +85,21 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
   const settings = target.connectionName && !target.explicitCredentials
     ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
     : connectionOptions(target);
-  const connection: Connection = snowflake.createConnection(settings);
-  await observeCall(options.onCall, 'snowflake', 'login', () => withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))));
+  // In a traced run (the sandbox's) the driver, which takes no headers, carries each call's trace as its application name and query tag.
+  const login = beginCall();
+  const connection: Connection = snowflake.createConnection({ ...settings, ...(login ? { application: encodeTrace(login.trace) } : {}) });
+  await observeCall(options.onCall, 'snowflake', 'login', () =>
+    withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).finally(() => login?.done()),
+  );
   return {
     query: (sqlText, binds) =>
       observeCall(options.onCall, 'snowflake', statementOperation(sqlText), () => {
         if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
+        const call = beginCall();
+        const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
         return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
-          connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-        );
+          connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+        ).finally(() => call?.done());
       }),
     close: () =>
       observeCall(options.onCall, 'snowflake', 'logout', () => withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error)))).catch(() => undefined),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { defineCheck, pass, type CheckDefinition } from '../check-api';
+import { describe, expect, it, vi } from 'vitest';
+import { createRunMemo, defineCheck, pass, type CheckDefinition } from '../check-api';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
 import type { CheckResult, Step } from '../model';
 import type { AuditRecord } from './audit';
@@ -27,6 +27,7 @@ function context(overrides: Partial<StepRunContext> = {}): StepRunContext & { au
     log: () => undefined,
     audit: async (record) => void audits.push(record),
     user: 'tester',
+    memo: createRunMemo(),
     audits,
     writableOpened: () => opened,
     ...overrides,
@@ -54,8 +55,14 @@ describe('runStep', () => {
   it('turns a check that outlives its timeout into an error and aborts its signal', async () => {
     let aborted = false;
     const check = defineCheck({ id: 'slow', title: 't', establishes: 'e', kind: 'check', uses: [], run: (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => { aborted = true; resolve(pass('late')); })) });
-    const outcome = await runStep(step, check, context({ timeoutMs: 50 }));
-    expect(outcome).toMatchObject({ status: 'error', error: { name: 'CheckTimeoutError' } });
+    vi.useFakeTimers();
+    try {
+      const running = runStep(step, check, context({ timeoutMs: 60_000 }));
+      await vi.advanceTimersByTimeAsync(60_000); // a minute passes on the fake clock, none on the real one
+      expect(await running).toMatchObject({ status: 'error', error: { name: 'CheckTimeoutError' }, summary: 'could not tell: CheckTimeoutError: the check did not finish within 60 s' });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(aborted).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { isVerdict, type CheckContext, type CheckDefinition, type Clock } from '../check-api';
+import { isVerdict, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
 import type { CheckResult, Step, StepOutcome } from '../model';
@@ -20,6 +20,8 @@ export interface StepRunContext {
   log: (message: string) => void;
   audit: (record: AuditRecord) => Promise<void>;
   user: string;
+  /** What the run's checks share: data fetched once per run. */
+  memo: RunMemo;
 }
 
 /** Raised when a check does not finish within its timeout. */
@@ -61,6 +63,7 @@ async function runDefinition(check: CheckDefinition, step: Step, run: StepRunCon
     params: Object.fromEntries(Object.keys(check.params ?? {}).filter((k) => k in run.params).map((k) => [k, run.params[k]!])),
     signal,
     log: (message) => run.log(`[${step.id}] ${message}`),
+    memo: run.memo.forCheck(signal),
   });
   if (check.kind === 'check') return check.run(ctx(run.clients));
   const plan = await check.plan(ctx(run.clients));
@@ -71,6 +74,7 @@ async function runDefinition(check: CheckDefinition, step: Step, run: StepRunCon
   const base = { at: run.clock.now().toISOString(), user: run.user, environment: run.environment, world: run.world, step: step.id, check: check.id, description: plan.description };
   await run.audit({ ...base, phase: 'started' });
   const result = await check.apply(ctx(run.writableClients()), plan).catch(verdictOfThrown);
+  run.memo.clear(); // the action changed the world: checks that read after it must not see what was fetched before
   await run.audit({ ...base, at: run.clock.now().toISOString(), phase: 'finished', status: result.status, summary: result.summary });
   return result;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { CheckDefinition, Clock } from '../check-api';
+import { createRunMemo, type CheckDefinition, type Clock } from '../check-api';
+import { runTraced } from '../clients/call-trace';
 import { createServiceClients, type ServiceClients } from '../clients';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
@@ -43,6 +44,9 @@ export interface RunRequest {
   onServiceCall?: StepServiceCallListener;
 }
 
+/** How many checks run at once unless the request says otherwise: every step of the largest scenario. */
+export const defaultConcurrency = 16;
+
 /** Counts outcomes by status. */
 export function countStatuses(results: readonly StepOutcome[]): Totals {
   const totals = Object.fromEntries(statuses.map((s) => [s, 0])) as Totals;
@@ -85,9 +89,12 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const clients = createServiceClients(env.targets, { readOnly: true, onCall: calls.onCall });
   let writable: ServiceClients | undefined;
   const user = currentUser();
+  const memo = createRunMemo();
+  // Against a sandbox, each step's calls carry a trace, so the sandbox's call log shows which calls depend on which.
+  const traced = env.config.sandbox ? runTraced : <T>(_step: string, work: () => T) => work();
   try {
     const run = shareCheckRuns((step, check) =>
-      calls.inStep(step.id, () => runStep(step, check, {
+      traced(step.id, () => calls.inStep(step.id, () => runStep(step, check, {
         environment: env.name,
         world: env.sandbox?.world.name ?? null,
         config: env.config,
@@ -100,9 +107,10 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         log: request.log ?? (() => undefined),
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
-      })),
+        memo,
+      }))),
     );
-    const results = await mapLimited(request.steps, request.concurrency ?? 8, async (step) => {
+    const results = await mapLimited(request.steps, request.concurrency ?? defaultConcurrency, async (step) => {
       request.progress?.started(step);
       const outcome = await run(step, step.check ? checks.get(step.check.modulePath)! : null);
       request.progress?.finished(outcome);
@@ -122,6 +130,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     };
     return redactDeep(report, secretsFromEnvironment(process.env));
   } finally {
+    memo.close();
     await Promise.allSettled([clients.close(), writable?.close()]);
     if (env.sandbox) request.inspectSandbox?.(env.sandbox);
     await env.close();

@@ -4,6 +4,7 @@ import type { Clock } from '../check-api/context';
 import { CallLog } from './core/call-log';
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from './core/http';
 import { readRequest } from './core/read-request';
+import { readTrace } from './core/read-trace';
 import { routeRequest, type ServiceKey } from './core/route';
 import type { SandboxService, ServiceReply } from './core/service';
 import { airflowPathPrefix, sandboxAirflowToken } from './airflow/credentials';
@@ -80,6 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faultsOf = (w: World): FaultSpec[] => [...(w.header.faults ?? []), ...(options.faults ?? [])];
   const faults = new FaultPlan(faultsOf(world), options.faultSeed);
   let baseUrl = 'http://127.0.0.1';
+  const startedAt = performance.now();
+  const elapsed = () => performance.now() - startedAt;
 
   const control = async (request: SandboxRequest): Promise<SandboxResponse> => {
     const path = request.url.pathname;
@@ -113,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server: Server = createServer((incoming, outgoing) => {
     void (async () => {
       let service = 'unknown';
+      const startedMs = elapsed();
       try {
         const request = await readRequest(incoming, baseUrl);
         const key = routeRequest(request);
@@ -122,14 +126,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const response = reply ? reply.response : (result as SandboxResponse);
         const size = response.body ? Buffer.byteLength(response.body) : 0;
         const decision = reply ? faults.decide(service, reply.call.operation) : { latencyMs: 0, applied: [] };
-        if (reply) {
-          const fault = decision.applied.length ? { fault: decision.applied.join('+') } : {};
-          calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size, ...fault });
-        }
+        const trace = readTrace(request);
+        const record = reply
+          ? calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size, ...(decision.applied.length ? { fault: decision.applied.join('+') } : {}), startedMs, ...(trace ? { trace } : {}) })
+          : null;
         await sendWithFaults(outgoing, response, decision, request.method === 'HEAD');
+        if (record && decision.effect?.kind !== 'hang') record.endedMs = elapsed();
       } catch (error) {
         const body = JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message });
-        calls.add({ at: clock.now().toISOString(), service, operation: 'internal-error', mutates: false, status: 500, bytesOut: body.length });
+        calls.add({ at: clock.now().toISOString(), service, operation: 'internal-error', mutates: false, status: 500, bytesOut: body.length, startedMs, endedMs: elapsed() });
         if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
         outgoing.end(body);
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partitionPatternSchema } from '../../util/partition-pattern-schema';
 
 /** Scenario 3.3: the Snowflake external tables fed by S3 event notifications. */
 export const externalTablesSchema = z.strictObject({
@@ -10,6 +11,8 @@ export const externalTablesSchema = z.strictObject({
   graceMinutes: z.number().int().nonnegative().default(10),
   /** The most objects listed under a stage prefix, so a huge prefix costs a bounded number of calls. */
   maxObjectsListed: z.number().int().positive().default(5_000),
+  /** The date partitions under the tables' locations (`year=YYYY/month=MM/day=DD/`): only the window's partitions are listed. */
+  partitionPattern: partitionPatternSchema.optional(),
 });
 
 /** External table settings of one environment. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partitionPatternSchema } from '../../util/partition-pattern-schema';
 
 const fieldTypes = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
 
@@ -20,6 +21,8 @@ export const rawInputSchema = z.strictObject({
   maxBytesPerObject: z.number().int().positive().default(64 * 1024),
   /** The most bytes read in all. */
   maxBytesRead: z.number().int().positive().default(256 * 1024),
+  /** The date partitions under a run's input location (`ingest=YYYY-MM-DD/`): the newest partitions are sampled first. */
+  partitionPattern: partitionPatternSchema.optional(),
 });
 
 /** Raw input sampling settings of one environment. */

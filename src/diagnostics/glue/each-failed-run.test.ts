@@ -1,6 +1,7 @@
 import { GlueServiceException, ThrottlingException } from '@aws-sdk/client-glue';
 import { describe, expect, it } from 'vitest';
 import jobRunFailed from '../../../checks/glue/job-run-failed';
+import { createRunMemo } from '../../check-api';
 import type { ServiceClients } from '../../clients';
 import { configSchema } from '../../config/schema';
 import type { Step } from '../../model';
@@ -21,7 +22,7 @@ const step: Step = { id: '3.1.s2', scenarioId: '3.1', role: 'symptom', text: 'Gl
 async function outcomeWith(thrown: Error) {
   const clients = failingGlue(thrown);
   return runStep(step, jobRunFailed, {
-    environment: 'test', world: null, config, clients, writableClients: () => clients, clock: { now: () => new Date() }, fix: false, timeoutMs: 5_000, params: {}, log: () => undefined, audit: async () => undefined, user: 'test',
+    environment: 'test', world: null, config, clients, writableClients: () => clients, clock: { now: () => new Date() }, fix: false, timeoutMs: 5_000, params: {}, log: () => undefined, audit: async () => undefined, user: 'test', memo: createRunMemo(),
   });
 }
 

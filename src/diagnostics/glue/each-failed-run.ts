@@ -42,7 +42,7 @@ export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, j
   const jobs = ctx.params.jobName ? [ctx.params.jobName] : pipeline.glueJobs;
   const parts: SubjectVerdict[] = [];
   for (const jobName of jobs) {
-    const search = await findFailedRun(ctx.clients.glue(), jobName, window, runId, ctx.signal);
+    const search = await ctx.memo(['glue:failed-run', jobName, pipeline.lookbackHours, runId], (signal) => findFailedRun(ctx.clients.glue(), jobName, window, runId, signal));
     if (search.kind === 'job-missing') {
       parts.push({ subject: jobName, result: fail(`Glue job ${jobName} does not exist`, { links: [link(`Glue job ${jobName}`, glueJobConsoleUrl(region, jobName))] }) });
     } else if (search.kind === 'none') {

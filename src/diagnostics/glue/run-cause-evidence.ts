@@ -7,12 +7,12 @@ import { resolveReviewSchema } from '../reviews/schemas';
 import { capacityOf } from './capacity';
 import type { CauseEvidence } from './cause-ranking';
 import { rawInputSettings, sampleRunInput } from './run-input-sample';
-import { readRunErrorLines } from './run-logs';
+import { runErrorLines } from './run-logs';
 import { findSignatures } from './signatures';
 
 /** Gathers what ranks the causes of a failed run: signatures in its logs and error, its input sample against the schema, its capacity. */
 export async function gatherCauseEvidence(ctx: CheckContext, run: JobRun, jobName: string, pipeline: PipelineConfig): Promise<CauseEvidence> {
-  const logs = await readRunErrorLines(ctx.clients.logs(), run, [pipeline.logGroups.error, pipeline.logGroups.output], pipeline.maxLogEvents, ctx.signal);
+  const logs = await runErrorLines(ctx, run, pipeline);
   const signatures = findSignatures([...logs.lines.map((l) => l.message), run.ErrorMessage ?? '']);
   const found = await sampleRunInput(ctx, run, jobName, pipeline);
   const capacity = capacityOf(run, found.job ?? undefined);

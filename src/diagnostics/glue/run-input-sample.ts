@@ -19,13 +19,15 @@ export function rawInputSettings(ctx: CheckContext): RawInputConfig {
 }
 
 /** The job definition, or null when it no longer exists. */
-export async function getJobOrNull(ctx: CheckContext, jobName: string): Promise<Job | null> {
-  try {
-    return (await ctx.clients.glue().send(new GetJobCommand({ JobName: jobName }), { abortSignal: ctx.signal })).Job ?? null;
-  } catch (error) {
-    if (error instanceof EntityNotFoundException) return null;
-    throw error;
-  }
+export function getJobOrNull(ctx: CheckContext, jobName: string): Promise<Job | null> {
+  return ctx.memo(['glue:GetJob', jobName], async (signal) => {
+    try {
+      return (await ctx.clients.glue().send(new GetJobCommand({ JobName: jobName }), { abortSignal: signal })).Job ?? null;
+    } catch (error) {
+      if (error instanceof EntityNotFoundException) return null;
+      throw error;
+    }
+  });
 }
 
 /** Samples the raw input a run read (its input argument, or the job's default), bounded by the raw input caps. */
@@ -35,7 +37,7 @@ export async function sampleRunInput(ctx: CheckContext, run: JobRun, jobName: st
   if (input.kind === 'absent') return { kind: 'no-input-argument', looked: input.looked, job };
   if (input.kind === 'not-s3') return { kind: 'not-s3', argument: input.argument, value: input.value, job };
   try {
-    const sample = await sampleInput(ctx.clients.s3(), input.location, rawInputSettings(ctx), ctx.signal);
+    const sample = await ctx.memo(['s3:input-sample', input.location.bucket, input.location.prefix], (signal) => sampleInput(ctx.clients.s3(), input.location, rawInputSettings(ctx), ctx.clock.now(), signal));
     return { kind: 'sampled', argument: input.argument, sample, job };
   } catch (error) {
     if (error instanceof NoSuchBucket) return { kind: 'no-bucket', bucket: input.location.bucket, job };

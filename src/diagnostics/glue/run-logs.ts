@@ -1,5 +1,7 @@
 import { FilterLogEventsCommand, ResourceNotFoundException, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { JobRun } from '@aws-sdk/client-glue';
+import type { CheckContext } from '../../check-api';
+import type { PipelineConfig } from '../../config/areas/pipeline';
 
 /** The terms that mark an error line in Glue's driver and executor logs (CloudWatch Logs `?term` alternatives). */
 export const errorFilterPattern = '?ERROR ?Error ?Exception ?Traceback ?"killed by YARN" ?FATAL';
@@ -59,4 +61,10 @@ export async function readRunErrorLines(logs: CloudWatchLogsClient, run: JobRun,
     }
   }
   return read;
+}
+
+/** A failed run's error lines in the pipeline's error and output log groups, read once per run for every check that needs them. */
+export function runErrorLines(ctx: Pick<CheckContext, 'clients' | 'memo'>, run: JobRun, pipeline: PipelineConfig): Promise<RunLogRead> {
+  const groups = [pipeline.logGroups.error, pipeline.logGroups.output];
+  return ctx.memo(['logs:run-error-lines', run.Id, ...groups, pipeline.maxLogEvents], (signal) => readRunErrorLines(ctx.clients.logs(), run, groups, pipeline.maxLogEvents, signal));
 }

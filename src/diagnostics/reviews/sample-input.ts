@@ -1,7 +1,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { constants, gunzipSync } from 'node:zlib';
 import type { RawInputConfig } from '../../config/areas/raw-input';
-import { listObjectsBounded, type ListedObject } from '../s3/list-recent-objects';
+import type { ListedObject } from '../s3/list-recent-objects';
+import { discoverRecentObjects, type DiscoveryCoverage } from '../s3/recent-objects';
 import type { S3Location } from '../s3/s3-url';
 
 /** The caps that bound a sample, as reported in evidence. */
@@ -27,7 +28,10 @@ export interface InputSample {
   location: S3Location;
   caps: SampleCaps;
   objectsListed: number;
+  /** Not every object under the location was listed (a cap, or a sample of the newest partitions). */
   listingTruncated: boolean;
+  /** How the objects were found, and whether the newest were certainly among them. */
+  coverage: DiscoveryCoverage;
   /** Bytes of the listed objects (a lower bound when the listing was truncated). */
   listedBytes: number;
   objects: SampledObject[];
@@ -44,12 +48,19 @@ function decode(key: string, body: Uint8Array, cutShort: boolean): string {
 }
 
 /**
- * Samples the newest objects under a prefix with ranged GETs: at most `maxObjectsListed` listed,
+ * Samples the newest objects under a prefix with ranged GETs: found by the key layout (the newest
+ * partitions first, with `partitionPattern`) or a key-order listing, at most `maxObjectsListed` listed,
  * `maxObjectsRead` read, `maxBytesPerObject` from each and `maxBytesRead` in all, whatever the prefix holds.
  */
-export async function sampleInput(s3: S3Client, location: S3Location, caps: RawInputConfig, signal?: AbortSignal): Promise<InputSample> {
-  const listing = await listObjectsBounded(s3, location.bucket, location.prefix, caps.maxObjectsListed, signal);
-  const candidates = listing.objects.filter(isDataObject).sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime() || a.key.localeCompare(b.key));
+export async function sampleInput(s3: S3Client, location: S3Location, caps: RawInputConfig, now: Date, signal?: AbortSignal): Promise<InputSample> {
+  const { objects: listed, coverage } = await discoverRecentObjects(s3, location, {
+    until: now,
+    maxObjectsListed: caps.maxObjectsListed,
+    enough: caps.maxObjectsRead * 2,
+    ...(caps.partitionPattern ? { partitionPattern: caps.partitionPattern } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  const candidates = listed.filter(isDataObject);
   const objects: SampledObject[] = [];
   let bytesRead = 0;
   let gets = 0;
@@ -67,12 +78,13 @@ export async function sampleInput(s3: S3Client, location: S3Location, caps: RawI
   return {
     location,
     caps: { maxObjectsListed: caps.maxObjectsListed, maxObjectsRead: caps.maxObjectsRead, maxBytesPerObject: caps.maxBytesPerObject, maxBytesRead: caps.maxBytesRead },
-    objectsListed: listing.objects.length,
-    listingTruncated: listing.truncated,
-    listedBytes: listing.objects.reduce((sum, o) => sum + o.size, 0),
+    objectsListed: listed.length,
+    listingTruncated: !coverage.complete,
+    coverage,
+    listedBytes: listed.reduce((sum, o) => sum + o.size, 0),
     objects,
     bytesRead,
-    calls: { list: listing.calls, get: gets },
+    calls: { list: coverage.calls, get: gets },
   };
 }
 
@@ -82,8 +94,15 @@ export function sampleCostEvidence(sample: InputSample) {
     location: `s3://${sample.location.bucket}/${sample.location.prefix}`,
     objectsListed: sample.objectsListed,
     listingTruncated: sample.listingTruncated,
+    reachedNewest: sample.coverage.reachedNewest,
+    coverage: sample.coverage.how,
     objectsRead: sample.objects.length,
     bytesRead: sample.bytesRead,
     caps: { ...sample.caps },
   };
+}
+
+/** What a sample covered, in words for a verdict: how many objects were listed and read, and how they were found. */
+export function sampleCoverage(sample: InputSample): string {
+  return `listed ${sample.objectsListed} objects, read ${sample.objects.length} (${sample.bytesRead} bytes); ${sample.coverage.how}`;
 }

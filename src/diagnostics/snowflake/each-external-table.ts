@@ -16,7 +16,7 @@ export async function eachExternalTable(
   const session = await ctx.clients.snowflake();
   const parts = [];
   for (const name of tables) {
-    const info = await showExternalTable(session, name);
+    const info = await ctx.memo(['snowflake:SHOW EXTERNAL TABLES', name], () => showExternalTable(session, name));
     const result = info
       ? await judge(info, session)
       : fail(`external table ${name} does not exist or this role cannot see it`, { evidence: [{ label: 'statement', value: showExternalTableSql(name) }] });

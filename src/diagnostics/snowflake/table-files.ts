@@ -2,7 +2,8 @@ import { NoSuchBucket } from '@aws-sdk/client-s3';
 import { fail, link, type CheckContext } from '../../check-api';
 import type { SnowflakeSession } from '../../clients';
 import type { CheckResult, ConsoleLink } from '../../model';
-import { listObjectsBounded, type BoundedListing, type ListedObject } from '../s3/list-recent-objects';
+import type { ListedObject } from '../s3/list-recent-objects';
+import { discoverRecentObjects, type Discovery } from '../s3/recent-objects';
 import { s3ConsoleUrl } from '../s3/s3-url';
 import { eachExternalTable } from './each-external-table';
 import type { ExternalTableInfo } from './external-table';
@@ -13,7 +14,8 @@ import { describeStage } from './storage-integration';
 export interface TableFiles {
   bucket: string;
   prefix: string;
-  listing: BoundedListing;
+  /** The recent objects under the location (the window of `externalTables.recentMinutes`), newest first, with what was seen. */
+  discovery: Discovery;
   /** How many files the table's metadata holds (INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES). */
   registeredCount: number;
   isRegistered(object: ListedObject): boolean;
@@ -22,21 +24,32 @@ export interface TableFiles {
 }
 
 /**
- * Lists the objects under an external table's S3 location (bounded by `externalTables.maxObjectsListed`)
- * and reads the files its metadata registers; a location that is not in S3, or a missing bucket, is the verdict.
+ * Finds the recent objects under an external table's S3 location (by its partition layout when one is configured,
+ * bounded by `externalTables.maxObjectsListed`) and reads the files its metadata registers, each once per run;
+ * a location that is not in S3, or a missing bucket, is the verdict.
  */
 async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo, session: SnowflakeSession): Promise<TableFiles | CheckResult> {
   if (!table.s3) return fail(`the table's location ${table.location} is not an S3 URL`);
   const { bucket, prefix } = table.s3;
   const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
-  let listing: BoundedListing;
+  const settings = ctx.config.externalTables!;
+  const now = ctx.clock.now().getTime();
+  let discovery: Discovery;
   try {
-    listing = await listObjectsBounded(ctx.clients.s3(), bucket, prefix, ctx.config.externalTables!.maxObjectsListed, ctx.signal);
+    discovery = await ctx.memo(['s3:recent-objects', bucket, prefix, settings.recentMinutes, settings.partitionPattern], (signal) =>
+      discoverRecentObjects(ctx.clients.s3(), { bucket, prefix }, {
+        since: new Date(now - settings.recentMinutes * 60_000),
+        until: new Date(now),
+        maxObjectsListed: settings.maxObjectsListed,
+        ...(settings.partitionPattern ? { partitionPattern: settings.partitionPattern } : {}),
+        signal,
+      }),
+    );
   } catch (error) {
     if (error instanceof NoSuchBucket) return fail(`bucket ${bucket} of the table's location does not exist, so no file can be registered`, { links });
     throw error;
   }
-  const stageUrl = (await describeStage(session, table.stage)).url ?? table.location;
+  const stageUrl = (await ctx.memo(['snowflake:DESC STAGE', table.stage], () => describeStage(session, table.stage))).url ?? table.location;
   const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
   const { database } = splitQualifiedName(table.name);
   const files = await session.query(`SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`);
@@ -44,7 +57,7 @@ async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo, sessi
   return {
     bucket,
     prefix,
-    listing,
+    discovery,
     registeredCount: registered.size,
     isRegistered: (object) => registered.has(object.key.slice(stagePrefix.length)) || registered.has(object.key),
     links,

@@ -1,4 +1,5 @@
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
+import type { CheckContext } from '../../check-api';
 
 /** The most history events read for one execution; longer histories are reported as cut short. */
 export const maxHistoryEvents = 5_000;
@@ -22,4 +23,9 @@ export async function readHistory(sfn: SFNClient, executionArn: string, signal?:
     token = page.nextToken;
   } while (token && events.length < maxEvents);
   return { events, truncated: Boolean(token), calls };
+}
+
+/** An execution's history, read once per run for every check that needs it. */
+export function executionHistory(ctx: Pick<CheckContext, 'clients' | 'memo'>, executionArn: string): Promise<ReadHistory> {
+  return ctx.memo(['sfn:GetExecutionHistory', executionArn, maxHistoryEvents], (signal) => readHistory(ctx.clients.sfn(), executionArn, signal));
 }

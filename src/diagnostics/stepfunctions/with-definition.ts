@@ -25,7 +25,7 @@ export async function withDefinition(ctx: CheckContext, judge: (found: Definitio
   const consoleLink = link(`Step Functions: ${arn.split(':').pop()}`, stateMachineConsoleUrl(region, arn));
   let machine;
   try {
-    machine = await ctx.clients.sfn().send(new DescribeStateMachineCommand({ stateMachineArn: arn }), { abortSignal: ctx.signal });
+    machine = await ctx.memo(['sfn:DescribeStateMachine', arn], (signal) => ctx.clients.sfn().send(new DescribeStateMachineCommand({ stateMachineArn: arn }), { abortSignal: signal }));
   } catch (error) {
     if (error instanceof StateMachineDoesNotExist) return fail(`state machine ${arn} does not exist`, { links: [consoleLink] });
     throw error;

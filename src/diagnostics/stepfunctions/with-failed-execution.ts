@@ -31,7 +31,9 @@ export async function withFailedExecution<T = CheckResult>(
   const window = lookback(ctx.clock, pipeline.lookbackHours);
   let search;
   try {
-    search = await findFailedExecution(ctx.clients.sfn(), pipeline.stateMachineArn, window, ctx.params.executionArn, ctx.signal);
+    search = await ctx.memo(['sfn:failed-execution', pipeline.stateMachineArn, pipeline.lookbackHours, ctx.params.executionArn], (signal) =>
+      findFailedExecution(ctx.clients.sfn(), pipeline.stateMachineArn, window, ctx.params.executionArn, signal),
+    );
   } catch (error) {
     if (error instanceof StateMachineDoesNotExist) return fail(`state machine ${pipeline.stateMachineArn} does not exist`);
     throw error;

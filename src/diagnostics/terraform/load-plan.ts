@@ -102,7 +102,7 @@ export async function loadPlan(ctx: CheckContext): Promise<LoadedPlan | SkipResu
   const source = terraform.plan;
   if (source.file) return fromFile(source.file, source.maxBytes);
   if (source.binaryFile) return fromBinaryPlan(source.binaryFile, source.maxBytes);
-  if (source.artifact) return fromArtifact(ctx, terraform, source.artifact);
+  if (source.artifact) return ctx.memo(['terraform:plan-artifact', source.artifact.name, source.artifact.file], () => fromArtifact(ctx, terraform, source.artifact!));
   return notConfigured(ctx.environment, 'terraform.plan (file, binaryFile or artifact)');
 }
 

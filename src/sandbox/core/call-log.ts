@@ -1,3 +1,5 @@
+import type { CallTrace } from '../../clients/call-trace';
+
 /** One call the sandbox served: which service and operation, the statement for SQL, and whether it changed state. */
 export interface CallRecord {
   seq: number;
@@ -11,15 +13,22 @@ export interface CallRecord {
   bytesOut: number;
   /** The faults injected into this call's answer (`latency`, `empty-body+latency`…), when any. */
   fault?: string;
+  /** When the request arrived and when its answer was sent, in ms since the sandbox started (`endedMs` unset while held or hung). */
+  startedMs: number;
+  endedMs?: number;
+  /** Which step's check made the call and which calls it waited for, when the client ran traced (the runner's runs do). */
+  trace?: CallTrace;
 }
 
 /** The log of every call the sandbox served, in order; tests prove read-only behaviour and count calls from it. */
 export class CallLog {
   private readonly records: CallRecord[] = [];
 
-  /** Appends a record and gives it the next sequence number. */
-  add(record: Omit<CallRecord, 'seq'>): void {
-    this.records.push({ seq: this.records.length + 1, ...record });
+  /** Appends a record, gives it the next sequence number and returns it (its `endedMs` is set when the answer is sent). */
+  add(record: Omit<CallRecord, 'seq'>): CallRecord {
+    const stored = { seq: this.records.length + 1, ...record };
+    this.records.push(stored);
+    return stored;
   }
 
   /** Every record so far (a copy). */

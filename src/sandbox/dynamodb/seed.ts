@@ -1,4 +1,4 @@
-import { CreateTableCommand, DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { sandboxCredentials } from '../credentials';
 import type { DynamodbSection } from './state';
 
@@ -12,6 +12,7 @@ export function toAttribute(value: unknown): AttributeValue {
 
 /** Creates the world's tables in the emulator and puts their items. */
 export async function seedTables(url: string, section: DynamodbSection): Promise<void> {
+  const { CreateTableCommand, DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint: url, region: sandboxCredentials.region, credentials: { ...sandboxCredentials.aws }, maxAttempts: 1 });
   try {
     for (const [name, table] of Object.entries(section.tables)) {

@@ -7,7 +7,7 @@ import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
 import { forward } from './proxy';
 import { seedTables } from './seed';
-import { dynamodbSectionSchema, type DynamodbState } from './state';
+import { dynamodbSectionSchema, type DynamodbEmulator, type DynamodbSection, type DynamodbState } from './state';
 
 /** DynamoDB operations that change nothing; every other one is logged as a mutation. */
 const readOperations = new Set([
@@ -15,9 +15,8 @@ const readOperations = new Set([
   'DescribeContinuousBackups', 'ListTagsOfResource', 'TransactGetItems', 'DescribeLimits', 'DescribeEndpoints',
 ]);
 
-// dynalite ships no types: it exports a factory of an http.Server.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
+/** dynalite ships no types: it exports a factory of an http.Server. */
+type Dynalite = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
 
 /**
  * Creates a dynalite server whose ARNs name the sandbox's region and account: dynalite reads both from
@@ -28,6 +27,8 @@ function createEmulator(): Server {
   process.env.AWS_REGION = sandboxCredentials.region;
   process.env.AWS_ACCOUNT_ID = sandboxAccountId;
   try {
+    // Loaded here, not at import: a sandbox whose run makes no DynamoDB call never loads or starts dynalite.
+    const dynalite = require('dynalite') as Dynalite;
     return dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   } finally {
     for (const [name, value] of Object.entries(saved)) {
@@ -53,24 +54,29 @@ function stopEmulator(server: Server): Promise<void> {
   });
 }
 
-/** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world. */
+async function startSeeded(section: DynamodbSection): Promise<DynamodbEmulator> {
+  const { server, url } = await startEmulator();
+  try {
+    await seedTables(url, section);
+  } catch (error) {
+    await stopEmulator(server);
+    throw error;
+  }
+  return { server, url };
+}
+
+/** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world on first use. */
 export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
-  async load(section) {
-    const parsed = dynamodbSectionSchema.parse(section ?? {});
-    const { server, url } = await startEmulator();
-    try {
-      await seedTables(url, parsed);
-    } catch (error) {
-      await stopEmulator(server);
-      throw error;
-    }
-    return { server, url };
+  load: (section) => ({ section: dynamodbSectionSchema.parse(section ?? {}) }),
+  dispose: async (state) => {
+    const emulator = await state.emulator?.catch(() => undefined);
+    if (emulator) await stopEmulator(emulator.server);
   },
-  dispose: (state) => stopEmulator(state.server),
   async handle(request, env) {
     const state = env.states.dynamodb;
     const operation = targetOperation(request) ?? 'unknown';
-    const response = await forward(state.url, request);
+    const { url } = await (state.emulator ??= startSeeded(state.section));
+    const response = await forward(url, request);
     return { response, call: { operation, mutates: !readOperations.has(operation) } };
   },
 };

@@ -19,9 +19,15 @@ export const dynamodbSectionSchema = z.strictObject({ tables: z.record(z.string(
 /** The dynamodb section, parsed. */
 export type DynamodbSection = z.infer<typeof dynamodbSectionSchema>;
 
-/** The simulated DynamoDB: a dynalite server on loopback, seeded from the world. */
-export interface DynamodbState {
+/** A dynalite server on loopback, seeded from the world. */
+export interface DynamodbEmulator {
   server: Server;
   /** `http://127.0.0.1:PORT` of the dynalite server. */
   url: string;
+}
+
+/** The simulated DynamoDB: the world's tables, and the emulator started and seeded on the first DynamoDB call. */
+export interface DynamodbState {
+  section: DynamodbSection;
+  emulator?: Promise<DynamodbEmulator>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { keyRange, keyRangeSchema, type KeyRange } from './key-range';
 
 const filterRuleSchema = z.strictObject({ Name: z.string(), Value: z.string() });
 const filterSchema = z.strictObject({ Key: z.strictObject({ FilterRules: z.array(filterRuleSchema) }) }).optional();
@@ -40,6 +41,8 @@ const bucketSchema = z.strictObject({
   notification: notificationSchema.default({}),
   objects: z.record(z.string(), objectSchema).default({}),
   generated: z.array(generatorSchema).default([]),
+  /** Generated key ranges of any size (millions of objects), listed without being held in memory. */
+  ranges: z.array(keyRangeSchema).default([]),
 });
 
 /** The s3 section of a world file: buckets by name. */
@@ -63,6 +66,8 @@ export interface S3Bucket {
   objects: Map<string, S3Object>;
   /** Keys in binary order, rebuilt lazily after a write. */
   sortedKeys: string[] | null;
+  /** Generated key ranges, listed together with `objects` (see key-range.ts). */
+  ranges?: KeyRange[];
 }
 
 /** The simulated S3: buckets by name. */
@@ -109,7 +114,7 @@ export function loadS3State(section: unknown): S3State {
         objects.set(key, generatedObject(key, generator.body.replaceAll('{i}', index), new Date(generator.lastModified)));
       }
     }
-    buckets.set(name, { name, region: bucket.region, notification: bucket.notification, objects, sortedKeys: null });
+    buckets.set(name, { name, region: bucket.region, notification: bucket.notification, objects, sortedKeys: null, ranges: bucket.ranges.map(keyRange) });
   }
   return { buckets };
 }

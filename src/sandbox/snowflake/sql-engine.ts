@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import type { WarehouseSection } from '../warehouse/state';
 import { snowflakeErrorOf } from './engine-errors';
 import type { Cell, Column, ColumnType, ResultSet } from './result-set';
@@ -63,6 +63,8 @@ async function seed(connection: DuckDBConnection, section: WarehouseSection): Pr
 
 /** Starts an in-memory engine with the section's tables. */
 export async function createSqlEngine(section: WarehouseSection): Promise<SqlEngine> {
+  // Loaded here, not at import: a sandbox whose run sends no SELECT never loads DuckDB.
+  const { DuckDBInstance } = require('@duckdb/node-api') as typeof import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const setup = await instance.connect();
   await seed(setup, section);
@@ -86,6 +88,17 @@ export async function createSqlEngine(section: WarehouseSection): Promise<SqlEng
     },
     async close() {
       instance.closeSync();
+    },
+  };
+}
+
+/** An engine that starts (and seeds) DuckDB on its first query, so a sandbox start costs nothing for runs without SELECTs. */
+export function deferredSqlEngine(section: WarehouseSection): SqlEngine {
+  let engine: Promise<SqlEngine> | undefined;
+  return {
+    query: async (sql, defaults) => (await (engine ??= createSqlEngine(section))).query(sql, defaults),
+    close: async () => {
+      if (engine) await (await engine).close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { jsonResponse } from '../core/http';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
-import { createSqlEngine, type SqlEngine } from '../snowflake/sql-engine';
+import { deferredSqlEngine, type SqlEngine } from '../snowflake/sql-engine';
 import { warehouseSectionSchema } from './state';
 
 /** The warehouse's state: the engine that holds the world's tables. */
@@ -11,9 +11,8 @@ export interface WarehouseState {
 
 /** The data behind the simulated Snowflake: not reachable over HTTP, queried through Snowflake's SELECT handler. */
 export const warehouseService: SandboxService<WarehouseState, SandboxStates> = {
-  async load(section) {
-    const parsed = warehouseSectionSchema.parse(section ?? {});
-    return { engine: await createSqlEngine(parsed) };
+  load(section) {
+    return { engine: deferredSqlEngine(warehouseSectionSchema.parse(section ?? {})) };
   },
   dispose: (state) => state.engine.close(),
   handle: async () => ({

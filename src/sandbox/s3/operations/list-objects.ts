@@ -1,19 +1,8 @@
 import type { ServiceReply } from '../../core/service';
 import type { XmlNode } from '../../core/xml';
-import { sortedKeys, type S3Bucket } from '../state';
+import { keyCursor } from '../key-cursor';
+import type { S3Bucket } from '../state';
 import { s3Error, s3Xml } from '../xml';
-
-/** The index of the first key for which `before` is false; `before` holds for a leading run of the sorted keys. */
-function partitionPoint(keys: string[], before: (key: string) => boolean): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (before(keys[mid]!)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** True when `marker` is a common prefix of this listing: it ends at the first delimiter after the prefix. */
 function isCommonPrefix(marker: string, prefix: string, delimiter: string): boolean {
@@ -36,17 +25,15 @@ export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceRe
   const urlEncode = query.get('encoding-type') === 'url';
   const encode = (text: string) => (urlEncode ? encodeURIComponent(text).replace(/%2F/g, '/') : text);
   const after = v2 ? (query.get('continuation-token') ? Buffer.from(query.get('continuation-token')!, 'base64').toString() : query.get('start-after') ?? '') : query.get('marker') ?? '';
-  const keys = sortedKeys(bucket);
-  let index = Math.max(after ? partitionPoint(keys, (key) => key <= after) : 0, partitionPoint(keys, (key) => key < prefix));
+  const cursor = keyCursor(bucket, (key) => key < prefix || (after !== '' && key <= after));
   // A page that ended on a common prefix resumes after every key under it, not inside it.
-  if (isCommonPrefix(after, prefix, delimiter)) while (index < keys.length && keys[index]!.startsWith(after)) index++;
+  if (isCommonPrefix(after, prefix, delimiter)) cursor.skipPrefix(after);
 
   const contents: XmlNode[] = [];
   const prefixes: string[] = [];
   let truncated = false;
   let last = '';
-  for (; index < keys.length; index++) {
-    const key = keys[index]!;
+  for (let key = cursor.key(); key !== undefined; key = cursor.key()) {
     if (!key.startsWith(prefix)) break;
     if (contents.length + prefixes.length >= maxKeys) {
       truncated = true;
@@ -58,11 +45,11 @@ export function listObjects(bucket: S3Bucket, query: URLSearchParams): ServiceRe
       const common = prefix + rest.slice(0, cut + delimiter.length);
       prefixes.push(common);
       last = common;
-      // skip every key under this common prefix
-      while (index + 1 < keys.length && keys[index + 1]!.startsWith(common)) index++;
+      cursor.skipPrefix(common);
       continue;
     }
-    const object = bucket.objects.get(key)!;
+    const object = cursor.object();
+    cursor.next();
     contents.push({
       Key: encode(key),
       LastModified: object.lastModified.toISOString(),

@@ -1,6 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../../core/http';
 import { header } from '../../core/http';
 import type { ServiceReply } from '../../core/service';
+import { findObject } from '../find-object';
 import { storedObject, type S3Bucket, type S3Object } from '../state';
 import { s3Error } from '../xml';
 
@@ -36,7 +37,7 @@ function noSuchKey(key: string): SandboxResponse {
 /** GetObject, with a single byte range (`Range: bytes=0-1023`, `bytes=-500`) answered 206. */
 export function getObject(bucket: S3Bucket, key: string, request: SandboxRequest): ServiceReply {
   const call = { operation: 'GetObject', mutates: false };
-  const object = bucket.objects.get(key);
+  const object = findObject(bucket, key);
   if (!object) return { response: noSuchKey(key), call };
   const range = parseRange(header(request, 'range'), object.size);
   if (range === 'invalid') {
@@ -55,7 +56,7 @@ export function getObject(bucket: S3Bucket, key: string, request: SandboxRequest
 /** HeadObject: the object's headers, no body; a missing key is a bare 404. */
 export function headObject(bucket: S3Bucket, key: string): ServiceReply {
   const call = { operation: 'HeadObject', mutates: false };
-  const object = bucket.objects.get(key);
+  const object = findObject(bucket, key);
   if (!object) return { response: { status: 404, headers: { 'content-type': 'application/xml' } }, call };
   return { response: { status: 200, headers: { ...objectHeaders(object), 'content-length': String(object.size) } }, call };
 }

@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deferOptionalDriverModules, deferredDriverModules, verifiedDriverVersion } from './snowflake-deferred';
+
+const driverDir = path.dirname(require.resolve('snowflake-sdk'));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'deferred-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the Snowflake driver modules loaded on first use', () => {
+  it('are what the installed driver has: its version is the verified one, and each deferred export is a constructor', () => {
+    const { version } = JSON.parse(readFileSync(path.join(driverDir, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(version).toBe(verifiedDriverVersion);
+    for (const { file, shape } of deferredDriverModules) {
+      const exported = require(path.join(driverDir, file)) as { default?: unknown };
+      expect(typeof (shape === 'constructor' ? exported : exported.default), file).toBe('function');
+    }
+  });
+
+  it('stand in until first used, then construct the real class, and load nothing for another driver version', () => {
+    const fake = path.join(tmp, 'driver');
+    mkdirSync(path.join(fake, 'lib', 'file_transfer_agent'), { recursive: true });
+    mkdirSync(path.join(fake, 'lib', 'authentication', 'auth_workload_identity'), { recursive: true });
+    writeFileSync(path.join(fake, 'lib', 'file_transfer_agent', 'file_transfer_agent.js'), 'globalThis.__loadedAgent = true; module.exports = class Agent { constructor(x) { this.x = x; } static kind = "agent"; };');
+    writeFileSync(path.join(fake, 'lib', 'authentication', 'auth_workload_identity', 'index.js'), 'exports.default = class Identity { constructor(c) { this.c = c; } };');
+    deferOptionalDriverModules(fake, verifiedDriverVersion);
+    const Agent = require(path.join(fake, 'lib', 'file_transfer_agent', 'file_transfer_agent.js')) as new (x: number) => { x: number };
+    expect((globalThis as { __loadedAgent?: boolean }).__loadedAgent).toBeUndefined();
+    const agent = new Agent(7);
+    expect((globalThis as { __loadedAgent?: boolean }).__loadedAgent).toBe(true);
+    expect(agent.x).toBe(7);
+    expect((Agent as unknown as { kind: string }).kind).toBe('agent');
+    const identity = require(path.join(fake, 'lib', 'authentication', 'auth_workload_identity', 'index.js')) as { default: new (c: string) => { c: string } };
+    expect(new identity.default('config').c).toBe('config');
+
+    const other = path.join(tmp, 'other');
+    deferOptionalDriverModules(other, '9.9.9');
+    expect(require.cache[path.join(other, 'lib', 'file_transfer_agent', 'file_transfer_agent.js')]).toBeUndefined();
+  });
+});

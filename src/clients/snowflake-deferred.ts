@@ -1,0 +1,58 @@
+import Module from 'node:module';
+import path from 'node:path';
+
+/**
+ * The snowflake-sdk version whose internals `deferOptionalDriverModules` was verified against: its file
+ * transfer agent (PUT/GET, with the Azure, GCS and S3 storage SDKs) and workload identity authentication
+ * (Azure, GCP and AWS attestation) are each a constructor, used only with `new` when a connection needs them.
+ */
+export const verifiedDriverVersion = '3.3.0';
+
+/** The driver modules deferred: a constructor export, or a module whose `default` is one. */
+export const deferredDriverModules = [
+  { file: 'lib/file_transfer_agent/file_transfer_agent.js', shape: 'constructor' },
+  { file: 'lib/authentication/auth_workload_identity/index.js', shape: 'default-constructor' },
+] as const;
+
+type Constructor = abstract new (...args: unknown[]) => unknown;
+
+/** A stand-in for a constructor that loads it on first use: `new`, a call or a property read. */
+function deferredConstructor(load: () => Constructor): Constructor {
+  const real = () => {
+    const value = load();
+    if (typeof value !== 'function') throw new TypeError(`a deferred snowflake-sdk export is not a constructor (snowflake-sdk ${verifiedDriverVersion} expected)`);
+    return value;
+  };
+  return new Proxy(function deferred() {} as unknown as Constructor, {
+    construct: (_target, args, newTarget) => Reflect.construct(real() as never, args, newTarget === undefined ? real() : (newTarget as never)),
+    apply: (_target, self, args) => Reflect.apply(real() as never, self, args),
+    get: (_target, property) => Reflect.get(real(), property),
+  });
+}
+
+/**
+ * Makes the driver's optional heavy modules load on first use rather than with the driver: half of the
+ * driver's start-up is PUT/GET and workload identity code that read-only checks never run. Only for the
+ * verified version (elsewhere a no-op); it places stand-ins in `require.cache`, Node's documented module
+ * cache, and a stand-in replaces itself with the real module the first time it is used.
+ */
+export function deferOptionalDriverModules(driverDir: string, driverVersion: string): void {
+  if (driverVersion !== verifiedDriverVersion) return;
+  for (const { file, shape } of deferredDriverModules) {
+    const filename = path.join(driverDir, file);
+    if (require.cache[filename]) continue;
+    let loaded: { default?: unknown } | undefined;
+    const load = () => {
+      if (!loaded) {
+        if (require.cache[filename] === stub) delete require.cache[filename];
+        loaded = require(filename) as { default?: unknown };
+      }
+      return loaded;
+    };
+    const stub = new Module(filename);
+    stub.filename = filename;
+    stub.loaded = true;
+    stub.exports = shape === 'constructor' ? deferredConstructor(() => load() as Constructor) : { __esModule: true, default: deferredConstructor(() => load().default as Constructor) };
+    require.cache[filename] = stub;
+  }
+}

@@ -1,0 +1,8 @@
+'use strict';
+// Preloaded into a spawned CLI by the start-up tests: writes every module the process loaded to the
+// file named by RUNBOOK_RECORD_MODULES when it exits, so a test can see what --list or lint loaded.
+const { writeFileSync } = require('node:fs');
+
+process.on('exit', () => {
+  writeFileSync(process.env.RUNBOOK_RECORD_MODULES, Object.keys(require.cache).join('\n'));
+});
