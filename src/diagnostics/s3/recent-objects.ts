@@ -54,7 +54,7 @@ async function byKeyOrder(s3: S3Client, location: S3Location, request: Discovery
   const listing = await listObjectsBounded(s3, location.bucket, location.prefix, request.maxObjectsListed, request.signal);
   const complete = !listing.truncated;
   const how = complete
-    ? `listed all ${listing.objects.length} objects under ${url(location)} (${listing.calls} calls)${note}`
+    ? `listed all ${listing.objects.length} objects under ${url(location)} (${listing.calls} call${listing.calls === 1 ? '' : 's'})${note}`
     : `sampled the first ${listing.objects.length} keys under ${url(location)} in key order (the listing cap); later keys, which may hold the newest objects, were not seen${note}: configure a partition pattern so the newest partitions are listed first`;
   return {
     objects: listing.objects.sort(newestFirst),
@@ -102,7 +102,7 @@ export async function discoverRecentObjects(s3: S3Client, location: S3Location, 
   const reachedNewest = !(capped && listed.length === 1);
   const complete = !capped && listed.length === parts.length;
   const range = listed.length === 1 ? listed[0] : `${listed.at(-1)} to ${listed[0]}`;
-  let how = `listed the ${listed.length} partition${listed.length === 1 ? '' : 's'} ${range} under ${url(location)}, newest first (${objects.length} objects, ${calls} calls)`;
+  let how = `listed the ${listed.length} partition${listed.length === 1 ? '' : 's'} ${range} under ${url(location)}, newest first (${objects.length} object${objects.length === 1 ? '' : 's'}, ${calls} call${calls === 1 ? '' : 's'})`;
   if (capped) how += `; the listing cap stopped it${reachedNewest ? ' after the newest partitions' : ' inside the newest partition'}`;
   else if (!complete) how += `, enough for the sample; older partitions were not listed`;
   if (objects.length === 0) {
