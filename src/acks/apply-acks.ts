@@ -1,5 +1,5 @@
 import type { RunReport, StepOutcome } from '../model';
-import { countStatuses } from '../runner/run';
+import { countStatuses } from '../runner/count-statuses';
 import type { AcknowledgementEntry } from './load-acks';
 
 /** A run's report with its acknowledgements applied, and the entries worth telling about. */

@@ -4,7 +4,8 @@ import { runTraced } from '../clients/call-trace';
 import { createServiceClients, type ServiceClients } from '../clients';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
-import { reportVersion, statuses, type ReportScenario, type RunReport, type Step, type StepOutcome, type Totals } from '../model';
+import { reportVersion, type ReportScenario, type RunReport, type Step } from '../model';
+import { countStatuses } from './count-statuses';
 import { auditLogPath } from '../reporters/locations';
 import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
@@ -47,12 +48,8 @@ export interface RunRequest {
 /** How many checks run at once unless the request says otherwise: every step of the largest scenario. */
 export const defaultConcurrency = 16;
 
-/** Counts outcomes by status. */
-export function countStatuses(results: readonly StepOutcome[]): Totals {
-  const totals = Object.fromEntries(statuses.map((s) => [s, 0])) as Totals;
-  for (const result of results) totals[result.status]++;
-  return totals;
-}
+/** Counts outcomes by status (kept here for the modules that import it from the runner). */
+export { countStatuses };
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
