@@ -16,6 +16,7 @@ import { printReport, writeRunOutputs } from './finish-run';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs } from './output-plan';
+import { isStoreCommand, runStoreCommand } from './store-command';
 import { runTriage, triageArgument } from './triage/triage-command';
 import { UsageError } from './usage-error';
 
@@ -31,8 +32,11 @@ const exitCodesHelp = 'Exit codes: 0 nothing failed (acknowledged failures do no
 /** Builds the commander program from the option table. */
 export function buildProgram(): Command {
   const program = new Command('npm run check --')
-    .description('Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step; `triage` ranks the scenarios whose symptoms are present.')
-    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1, or triage (default: every scenario)')
+    .description(
+      'Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step; `triage` ranks the scenarios whose symptoms are present; ' +
+        '`history [scenario|step]` lists the saved runs and when each step\'s status last changed; `transcript` writes the incident\'s record of runs and actions.',
+    )
+    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1, or triage, history [id] or transcript (default: every scenario)')
     .exitOverride()
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   for (const spec of Object.values(checkOptions)) {
@@ -83,6 +87,9 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     return exitCodes.ok;
   }
   const config = loadConfig(root);
+  // history and transcript read the results store and the audit log: no runbook to parse, nothing to run.
+  if (isStoreCommand(ids[0])) return runStoreCommand(ids[0], { root, config, options, io, screen, args: ids.slice(1), now: new Date() });
+  if (options.since !== undefined) throw new UsageError(`--since goes with history and transcript: npm run check -- history --since ${options.since}`);
   const { runbook, diagnostics } = await loadRunbook(defaultLayout(root));
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (hasErrors(diagnostics)) {

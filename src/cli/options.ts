@@ -11,21 +11,22 @@ export interface OptionSpec {
 export const checkOptions = {
   list: { flags: '--list', description: 'list scenarios and their steps, with each step\'s check, and exit' },
   listWorlds: { flags: '--list-worlds', description: 'list the sandbox worlds (incidents to drill on) and exit' },
-  env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox)' },
+  env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox); with history and transcript: only its runs (default: every environment)' },
   world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
   param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
-  json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking)' },
+  json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking; with history: the runs and step statuses)' },
   reporter: {
     flags: '--reporter <names>',
     description: `the reports to produce, comma-separated: ${reporterNames.join(', ')} (default: terminal); with --output-dir each but terminal is written there, otherwise the one named prints`,
   },
   outputDir: { flags: '--output-dir <dir>', description: 'write the --reporter reports as files in this folder: results.json, junit.xml, report.md' },
   junit: { flags: '--junit <file>', description: 'also write a JUnit XML report to <file>' },
-  markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket)' },
+  markdown: { flags: '--markdown <file>', description: 'also write a Markdown report to <file> (for an incident ticket); with transcript: write the transcript there' },
   save: { flags: '--no-save', description: 'do not keep the run in the results store, .runbook/results/runs/ (the site and history read it)' },
   color: { flags: '--no-color', description: 'plain output without colour' },
   verbose: { flags: '--verbose', description: 'print each service call as it happens (step, service, operation, duration, outcome) and what each check logs' },
+  since: { flags: '--since <age>', description: 'with history and transcript: only the runs (and actions) of the last 30m, 2h, 24h, 7d… (history default: its latest 20 runs; transcript default: 24h)' },
   thenRun: { flags: '--then-run', description: "with triage: also run the top-ranked scenario's checks, in the same invocation" },
   root: { flags: '--root <dir>', description: 'run the runbook of another project folder: its docs/, checks/ and runbook.config.ts (default: this project)' },
 } satisfies Record<string, OptionSpec>;
@@ -46,6 +47,7 @@ export interface CheckOptions {
   save: boolean;
   color: boolean;
   verbose?: boolean;
+  since?: string;
   thenRun?: boolean;
   root?: string;
 }

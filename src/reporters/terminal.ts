@@ -3,7 +3,8 @@ import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { palette, truncate, type Screen } from './screen';
 
-const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', acknowledged: 'ACK', skip: 'SKIP', error: 'ERROR' };
+/** The label of each status in terminal listings (`FAIL`, `ACK`). */
+export const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', acknowledged: 'ACK', skip: 'SKIP', error: 'ERROR' };
 
 /** The closing line: `3 passed, 1 failed, 1 skipped` (warnings and errors are on the line before it). */
 export function closingLine(totals: Totals): string {

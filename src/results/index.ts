@@ -20,3 +20,5 @@ export { saveRun, type SaveRunRequest } from './save-run';
 export { newRunId, runFileName, runIdOf, runsDir } from './store-layout';
 export { formatStoreProblem, type StoreProblem } from './store-problem';
 export { storedRunVersion, type StoredRun } from './stored-run';
+export { summarizeRun, totalsText, type RunSummary } from './run-summary';
+export { compareStepIds } from './step-order';
