@@ -30,7 +30,9 @@ const attention = ['fail', 'error', 'warn', 'acknowledged'];
 
 function runSection(run: StoredRun): string[] {
   const summary = summarizeRun(run);
-  const scenarios = run.report.scenarios.map((s) => `${s.id} ${s.title}`).join('; ') || run.report.selection.join(', ') || 'every scenario';
+  const titles = run.report.scenarios.map((s) => `${s.id} ${s.title}`).join('; ');
+  // Triage runs every scenario's symptoms: name it, not all six scenarios.
+  const scenarios = run.report.selection.includes('triage') ? "triage (every scenario's symptoms)" : titles || run.report.selection.join(', ') || 'every scenario';
   const problems = run.report.results
     .filter((outcome) => attention.includes(outcome.status))
     .sort((a, b) => attention.indexOf(a.status) - attention.indexOf(b.status));

@@ -75,6 +75,13 @@ describe('buildTranscriptMarkdown', () => {
     expect(markdown).toContain('- Did: redrive with token \\[redacted\\]');
   });
 
+  it('names a triage run as triage rather than listing every scenario it looked at', () => {
+    const triage = run('2026-01-02T08:00:00.000Z', '3.1', 'healthy', [{ step: '3.1.s1', status: 'pass' }]);
+    triage.report.selection = ['triage'];
+    triage.report.scenarios.push({ id: '3.3', title: 'Scenario 3.3', severity: 'medium' });
+    expect(buildTranscriptMarkdown(buildTranscript([triage], [], request))).toContain("## 2026-01-02 08:00:00Z: run of triage \\(every scenario's symptoms\\)\n");
+  });
+
   it('says so when the window holds nothing', () => {
     expect(buildTranscriptMarkdown(buildTranscript([], [], request))).toContain('0 run(s), 0 action(s)');
     expect(buildTranscriptMarkdown(buildTranscript([], [], request))).toContain('Nothing was run in this window.');
