@@ -16,6 +16,7 @@ import { selectSteps } from '../runner/select';
 import { describeFailure } from './describe-failure';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
+import { checkOutputFile, OutputFileError, writeOutputFile } from './output-files';
 import { parseParams } from './params';
 import { writeReportFile } from './save-report';
 
@@ -97,6 +98,8 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
   const chosenScenarios = new Set(steps.map((s) => s.scenarioId));
+  const outputs = outputFiles(options, root);
+  for (const output of outputs) await checkOutputFile(output.option, output.file, output);
   const report = await runSteps({
     root,
     config,
@@ -110,10 +113,32 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     ...(options.verbose ? { log: (message: string) => io.err(`${message}\n`) } : {}),
   });
   io.out(options.json ? buildJsonReport(report) : buildTerminalReport(report, screen));
-  if (options.save) await writeReportFile(path.join(root, latestReportPath), buildJsonReport(report));
-  if (options.junit) await writeReportFile(options.junit, buildJunitXml(report));
-  if (options.markdown) await writeReportFile(options.markdown, buildMarkdownReport(report));
-  return exitCodeOf(report);
+  let unwritten = 0;
+  for (const output of outputs) {
+    await writeOutputFile(output.option, output.file, () => writeReportFile(output.file, output.build(report))).catch((error: OutputFileError) => {
+      io.err(`${error.message}\n`);
+      unwritten++;
+    });
+  }
+  return unwritten ? exitCodes.unusable : exitCodeOf(report);
+}
+
+/** An output file the command writes after the run, checked before it. */
+interface OutputFile {
+  option: string;
+  file: string;
+  exampleName: string;
+  hint?: string;
+  build(report: RunReport): string;
+}
+
+/** The files a run writes: the saved result (unless --no-save), the JUnit and Markdown reports when asked for. */
+function outputFiles(options: CheckOptions, root: string): OutputFile[] {
+  return [
+    ...(options.save ? [{ option: 'the saved result', file: path.join(root, latestReportPath), exampleName: 'latest.json', hint: 'or run with --no-save', build: buildJsonReport }] : []),
+    ...(options.junit ? [{ option: '--junit', file: options.junit, exampleName: 'report.xml', build: buildJunitXml }] : []),
+    ...(options.markdown ? [{ option: '--markdown', file: options.markdown, exampleName: 'report.md', build: buildMarkdownReport }] : []),
+  ];
 }
 
 /** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */

@@ -3,9 +3,10 @@ import { ConfigError } from '../config';
 import { SelectionError } from '../runner/select';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from '../runner/environment';
 import { WorldError } from '../sandbox/world/load-world';
+import { OutputFileError } from './output-files';
 import { ParamError } from './params';
 
-const requestErrors = [ConfigError, SelectionError, UnknownEnvironmentError, WorldOutsideSandboxError, WorldError, ParamError, CheckModuleError];
+const requestErrors = [ConfigError, SelectionError, UnknownEnvironmentError, WorldOutsideSandboxError, WorldError, ParamError, CheckModuleError, OutputFileError];
 
 /** The message for a failure that ended the command: a bad request gets its own words, anything else its stack. */
 export function describeFailure(error: unknown): string {
