@@ -34,6 +34,11 @@ export interface RunRequest {
   sandboxFaults?: FaultSpec[];
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
+  /**
+   * The run's abort path (Ctrl-C calls it): aborting stops the running checks, ends each started action's audit
+   * trail with `interrupted`, and reports the steps not yet started as interrupted; the report is still returned.
+   */
+  signal?: AbortSignal;
 }
 
 /** Counts outcomes by status. */
@@ -92,6 +97,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         log: request.log ?? (() => undefined),
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
+        ...(request.signal ? { interrupt: request.signal } : {}),
       }),
     );
     const report: RunReport = {
