@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { guardGithubResponses } from './github-responses';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import type { GithubTarget } from './targets';
@@ -19,7 +20,8 @@ export function isReadMethod(method: string): boolean {
  * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
  */
 export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean }): Promise<GithubClient> {
-  const token = target.sandboxToken ?? (await resolveGithubToken()).token;
+  const resolved = target.sandboxToken ? { token: target.sandboxToken, source: 'sandbox' as const } : await resolveGithubToken();
+  const token = resolved.token;
   const octokit = new Octokit({
     baseUrl: target.baseUrl ?? githubDotComApi,
     ...(token ? { auth: token } : {}),
@@ -30,5 +32,6 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);
     request.request = { ...request.request, signal: AbortSignal.timeout(target.timeoutMs) };
   });
+  guardGithubResponses(octokit, resolved.source);
   return octokit;
 }

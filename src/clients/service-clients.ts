@@ -5,7 +5,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, guardReadOnly } from './aws';
+import { awsClientConfig, awsServiceNames, guardReadOnly } from './aws';
+import { guardResponses } from './aws-responses';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
@@ -46,11 +47,11 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
   let airflow: AirflowClient | undefined;
   let dbt: DbtClient | undefined;
 
-  const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: string, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
+  const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: keyof typeof awsServiceNames, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = make(awsClientConfig(target));
+      const client = guardResponses(make(awsClientConfig(target)) as never, awsServiceNames[name], target) as C;
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;

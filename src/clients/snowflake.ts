@@ -1,6 +1,7 @@
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
+import { describeSnowflakeFailure, SnowflakeTimeoutError } from './snowflake-errors';
 import type { SnowflakeTarget } from './targets';
 
 /** A row of a Snowflake result, keyed by column name as Snowflake spells it. */
@@ -12,13 +13,7 @@ export interface SnowflakeSession {
   close(): Promise<void>;
 }
 
-/** Raised when the driver does not answer in time: it hangs on some malformed answers instead of failing. */
-export class SnowflakeTimeoutError extends Error {
-  override name = 'SnowflakeTimeoutError';
-  constructor(readonly operation: string, readonly timeoutMs: number) {
-    super(`Snowflake ${operation} did not answer within ${timeoutMs} ms`);
-  }
-}
+export { SnowflakeTimeoutError } from './snowflake-errors';
 
 /** Raised when a read-only check sends a statement that is not a read. */
 export class StatementBlockedError extends Error {
@@ -75,17 +70,22 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
 /** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads. */
 export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
-  const settings = target.connectionName && !target.explicitCredentials
-    ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
-    : connectionOptions(target);
-  const connection: Connection = snowflake.createConnection(settings);
-  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)));
+  const named = (operation: string) => (error: unknown) => {
+    throw describeSnowflakeFailure(error, operation, target);
+  };
+  const connection: Connection = await (async () => {
+    const settings = target.connectionName && !target.explicitCredentials
+      ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
+      : connectionOptions(target);
+    return snowflake.createConnection(settings);
+  })().catch(named('login'));
+  await withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).catch(named('login'));
   return {
     query: (sqlText, binds) => {
       if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
       return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
         connection.execute({ sqlText, ...(binds ? { binds } : {}), complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-      );
+      ).catch(named('query'));
     },
     close: () =>
       withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error))).catch(() => undefined),

@@ -1,6 +1,7 @@
 import { isVerdict, type CheckContext, type CheckDefinition, type Clock } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
+import { describeCallFailure } from '../clients/service-error';
 import type { CheckResult, Step, StepOutcome } from '../model';
 import type { EnvironmentConfig } from '../config';
 import { finishedRecord, type AuditBase, type AuditRecord } from './audit';
@@ -72,8 +73,7 @@ function stoppedBy(result: CheckResult): 'timed-out' | 'interrupted' | undefined
 
 function verdictOfThrown(thrown: unknown): CheckResult {
   if (thrown instanceof ServiceNotConfiguredError) return skip(`not configured: ${thrown.message}`);
-  const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  return errorVerdict(`could not tell: ${message}`, thrown);
+  return errorVerdict(`could not tell: ${describeCallFailure(thrown)}`, thrown);
 }
 
 /** An action's audit trail while it runs: the started record, so that the finished one is written however it ends. */

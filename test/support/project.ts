@@ -4,13 +4,14 @@ import { validateConfig } from '../../src/config';
 import type { RunReport } from '../../src/model';
 import { defaultLayout, loadRunbook } from '../../src/parser/load';
 import { runSteps } from '../../src/runner/run';
+import type { FaultSpec } from '../../src/sandbox/faults/schema';
 import { selectSteps } from '../../src/runner/select';
 
 /** The project root, for tests that use the real runbook, config and checks. */
 export const root = path.resolve(__dirname, '..', '..');
 
 /** Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. */
-export async function runInWorld(world: string, selection: string[], options: { fix?: boolean; params?: Record<string, string> } = {}): Promise<RunReport> {
+export async function runInWorld(world: string, selection: string[], options: { fix?: boolean; params?: Record<string, string>; faults?: FaultSpec[] } = {}): Promise<RunReport> {
   const { runbook } = await loadRunbook(defaultLayout(root));
   const steps = selectSteps(runbook, selection);
   const ids = new Set(steps.map((s) => s.scenarioId));
@@ -25,7 +26,15 @@ export async function runInWorld(world: string, selection: string[], options: { 
     fix: options.fix ?? false,
     params: options.params ?? {},
     loadModule: (file) => import(file),
+    ...(options.faults ? { sandboxFaults: options.faults } : {}),
   });
+}
+
+/** The outcome of one step of a report (it must be there). */
+export function outcomeOf(report: RunReport, step: string) {
+  const found = report.results.find((r) => r.step === step);
+  if (!found) throw new Error(`no outcome for ${step}:\n${describeOutcomes(report)}`);
+  return found;
 }
 
 /** `step status: summary` lines, for assertion messages that show what happened. */
