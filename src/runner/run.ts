@@ -32,6 +32,8 @@ export interface RunRequest {
   loadModule?: ModuleLoader;
   /** Faults for the sandbox the run starts (latency, broken answers), besides the world's own. */
   sandboxFaults?: FaultSpec[];
+  /** A sandbox already running (`npm run sandbox`) to use instead of starting one; RUNBOOK_SANDBOX_URL by default. */
+  sandboxUrl?: string;
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
   /**
@@ -78,7 +80,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const startedAt = clock.now();
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
-  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults);
+  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults, request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL);
   const clients = createServiceClients(env.targets, { readOnly: true });
   let writable: ServiceClients | undefined;
   const user = currentUser();

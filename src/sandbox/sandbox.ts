@@ -96,7 +96,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return jsonResponse(200, faults.list());
     }
     if (path === '/_sandbox/faults') return jsonResponse(200, faults.list());
-    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world or /_sandbox/faults` });
+    if (path === '/_sandbox/environment') return jsonResponse(200, sandbox.environment());
+    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world, /_sandbox/faults or /_sandbox/environment` });
   };
 
   const dispatch = async (request: SandboxRequest, key: ServiceKey | null): Promise<ServiceReply | SandboxResponse> => {

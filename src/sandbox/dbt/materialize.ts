@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -52,5 +52,16 @@ export function materializeProject(section: DbtSection): MaterializedProject {
   write(root, 'target/run_results.json', JSON.stringify(buildRunResults(section, invocationId)));
   const sources = buildSources(section, invocationId);
   if (sources) write(root, 'target/sources.json', JSON.stringify(sources));
-  return { projectDir: root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { projectDir: root, remove: () => removeWhole(root) };
+}
+
+/** Removes the project in one step for its readers: renamed away first (atomic), then deleted, so no check sees half a project. */
+function removeWhole(root: string): void {
+  const removed = `${root}.removed`;
+  try {
+    renameSync(root, removed);
+  } catch {
+    return rmSync(root, { recursive: true, force: true });
+  }
+  rmSync(removed, { recursive: true, force: true });
 }
