@@ -16,8 +16,9 @@ async function main(argv: string[]): Promise<void> {
   const every = (name: string) => argv.flatMap((arg, i) => (arg === `--${name}` && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
   if (argv.includes('--help')) {
     process.stdout.write(
-      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N]\n` +
-        `Worlds: ${listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n`,
+      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N] [--work-seconds S]\n` +
+        `Worlds: ${listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n` +
+        `--work-seconds S: how long a re-run an action starts takes (queued or running until then); the world's work.json by default.\n`,
     );
     return;
   }
@@ -26,9 +27,11 @@ async function main(argv: string[]): Promise<void> {
   const faults: FaultSpec[] = [...(latency ? [parseFaultFlag(`*=latency:${latency}`)] : []), ...every('fault').map(parseFaultFlag)];
   const seed = option('fault-seed');
   if (seed !== undefined && !/^\d+$/.test(seed)) throw new Error(`Unexpected --fault-seed ${seed}, expected a whole number`);
+  const workSeconds = option('work-seconds');
+  if (workSeconds !== undefined && !/^\d+(\.\d+)?$/.test(workSeconds)) throw new Error(`Unexpected --work-seconds ${workSeconds}, expected seconds (a number)`);
   const port = Number(option('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Unexpected --port ${option('port')}, expected a number from 0 to 65535`);
-  const sandbox = await startSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}) });
+  const sandbox = await startSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(workSeconds ? { workSeconds: Number(workSeconds) } : {}) });
   const lines = Object.entries({ ...sandbox.environment(), RUNBOOK_SANDBOX_URL: sandbox.url }).map(([name, value]) => `${name}=${value}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   const envFile = option('write-env');

@@ -11,6 +11,7 @@ import { sfnService } from './sfn/service';
 import { snowflakeService } from './snowflake/service';
 import type { SandboxStates } from './states';
 import { warehouseService } from './warehouse/service';
+import { workService } from './work/service';
 
 /** Every simulated service by key; each loads the world section of the same name. */
 export const services: { [K in keyof SandboxStates]: SandboxService<SandboxStates[K], SandboxStates> } = {
@@ -25,4 +26,5 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   glue: glueService,
   logs: logsService,
   iam: iamService,
+  work: workService,
 };

@@ -9,6 +9,7 @@ import type { S3State } from './s3/state';
 import type { SfnState } from './sfn/state';
 import type { SnowflakeState } from './snowflake/state';
 import type { WarehouseState } from './warehouse/service';
+import type { WorkState } from './work/state';
 
 /** The state of every simulated service, built from one world; services may read each other's (Snowflake reads S3). */
 export interface SandboxStates {
@@ -25,4 +26,6 @@ export interface SandboxStates {
   glue: GlueState;
   logs: LogsState;
   iam: IamState;
+  /** What the platform's jobs do when an action re-runs them, and the re-runs in flight (work.json). */
+  work: WorkState;
 }

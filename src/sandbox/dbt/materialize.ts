@@ -37,12 +37,23 @@ function schemaYml(section: DbtSection, folder: string): string {
   return stringify({ version: 2, models });
 }
 
+/** packages.yml, and dbt_packages/ with the packages `dbt deps` installed. */
+function writePackages(root: string, packages: DbtSection['packages']): void {
+  const entries = Object.entries(packages);
+  if (!entries.length) return;
+  write(root, 'packages.yml', stringify({ packages: entries.map(([name, spec]) => ({ package: name, version: spec.version })) }));
+  for (const [name, spec] of entries) {
+    if (spec.installed) write(root, `dbt_packages/${name.split('/')[1]}/dbt_project.yml`, stringify({ name: name.split('/')[1]!.replace(/-/g, '_'), version: spec.version, 'config-version': 2 }));
+  }
+}
+
 /** Writes the section's project (dbt_project.yml, profiles.yml, models, target/ artifacts) into a new temporary directory. */
 export function materializeProject(section: DbtSection): MaterializedProject {
   const root = mkdtempSync(path.join(tmpdir(), 'runbook-sandbox-dbt-'));
   const invocationId = randomUUID();
   write(root, 'dbt_project.yml', stringify({ name: section.project, version: '1.0.0', 'config-version': 2, profile: section.profile, 'model-paths': ['models'], 'target-path': 'target' }));
   write(root, 'profiles.yml', stringify(section.profiles));
+  writePackages(root, section.packages);
   const folders = new Set(Object.values(section.models).map((m) => m.folder));
   for (const [name, model] of Object.entries(section.models)) write(root, `models/${model.folder}/${name}.sql`, `${model.sql}\n`);
   for (const folder of folders) write(root, `models/${folder}/schema.yml`, schemaYml(section, folder));
