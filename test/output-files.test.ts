@@ -1,8 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnCheck } from './support/cli';
 import { root } from './support/project';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-outputs-'));
@@ -16,28 +17,8 @@ function project(name: string): string {
   return dir;
 }
 
-/**
- * Spawns the real CLI on a project and collects what it printed. A run still going after 90 s is killed and
- * reported as hung (the /proc case hung for ever): a guard against a stuck test, not a timed assertion.
- */
-function check(projectRoot: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'ts-node'), ['src/cli/main.ts', ...args, '--root', projectRoot], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const guard = setTimeout(() => {
-      err += '\n[the CLI hung: killed after 90 s]';
-      child.kill('SIGKILL');
-    }, 90_000);
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, out, err });
-    });
-  });
-}
+/** Spawns the real CLI on a project. */
+const check = (projectRoot: string, ...args: string[]) => spawnCheck([...args, '--root', projectRoot]);
 
 /**
  * A device that refuses writes. As root, a node of our own in the temporary folder: before this was fixed, the atomic

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { defaultLayout, loadRunbook } from '../src/parser/load';
 import { runSteps } from '../src/runner/run';
 import { selectSteps } from '../src/runner/select';
 import { startSandbox } from '../src/sandbox/sandbox';
+import { spawnCheck } from './support/cli';
 import { describeOutcomes, outcomeOf, root } from './support/project';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-announced-'));
@@ -24,22 +24,6 @@ async function runAgainst(url: string, selection: string[], loadModule: (file: s
   return runSteps({ root, config: validateConfig(projectConfig), steps: selectSteps(runbook, selection), scenarios: [], selection, environment: 'sandbox', sandboxUrl: url, loadModule });
 }
 
-/** Spawns the real CLI and collects its output (the same as `npm run check -- …`). */
-function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'ts-node'), [path.join(root, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: options.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1', TS_NODE_PROJECT: path.join(root, 'tsconfig.json'), ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 describe('configuration the sandbox announces is found however the sandbox is reached', { timeout: 120_000 }, () => {
   // Before: every 3.4 step skipped "not configured" and the run exited 0 on a world whose dbt test fails.
@@ -50,7 +34,7 @@ describe('configuration the sandbox announces is found however the sandbox is re
       expect(outcomeOf(report, '3.4.1').status, describeOutcomes(report)).toBe('fail');
       expect(outcomeOf(report, '3.4.1').summary).toMatch(/unique_fct_reviews_review_id/);
       expect(report.results.some((r) => /not configured/.test(r.summary))).toBe(false);
-      const run = await cli(['3.4.1', '--no-save'], { env: { RUNBOOK_SANDBOX_URL: sandbox.url } });
+      const run = await spawnCheck(['3.4.1', '--no-save'], { env: { RUNBOOK_SANDBOX_URL: sandbox.url } });
       expect(run.code, `${run.out}\n${run.err}`).toBe(1);
       expect(run.out).toMatch(/FAIL\s+3\.4\.1/);
     } finally {
@@ -59,7 +43,7 @@ describe('configuration the sandbox announces is found however the sandbox is re
   });
 
   it('a RUNBOOK_SANDBOX_URL where no sandbox answers is a request error (exit 2) that says what to do', async () => {
-    const run = await cli(['3.4.1', '--no-save'], { env: { RUNBOOK_SANDBOX_URL: 'http://127.0.0.1:9' } });
+    const run = await spawnCheck(['3.4.1', '--no-save'], { env: { RUNBOOK_SANDBOX_URL: 'http://127.0.0.1:9' } });
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/RUNBOOK_SANDBOX_URL=http:\/\/127\.0\.0\.1:9 does not answer as a sandbox .*start one with npm run sandbox/);
   });
@@ -108,14 +92,14 @@ export default defineConfig({ defaultEnvironment: 'local', environments: { local
     } finally {
       await sandbox.stop();
     }
-    const run = await cli(['3.4.1', '--env', 'local', '--root', dir, '--no-save'], { cwd: os.tmpdir() });
+    const run = await spawnCheck(['3.4.1', '--env', 'local', '--root', dir, '--no-save'], { cwd: os.tmpdir() });
     expect(run.out, run.err).toMatch(/FAIL\s+3\.4\.1 .*\n.*unique_fct_reviews_review_id/);
     expect(run.code).toBe(1);
   });
 
   it('a dbt project that is not there is an error naming the path and the setting, not a failure of the platform', async () => {
     const dir = projectWith('missing', '../analytics-dbt-nowhere');
-    const run = await cli(['3.4.1', '3.5.k2', '--env', 'local', '--root', dir, '--no-save'], { cwd: os.tmpdir() });
+    const run = await spawnCheck(['3.4.1', '3.5.k2', '--env', 'local', '--root', dir, '--no-save'], { cwd: os.tmpdir() });
     expect(run.code, `${run.out}\n${run.err}`).toBe(2);
     for (const step of ['3.4.1', '3.5.k2']) {
       expect(run.out).toMatch(new RegExp(`ERROR\\s+${step.replace(/\./g, '\\.')} .*\\n.*the dbt project ${path.join(tmp, 'analytics-dbt-nowhere')} does not exist: set dbt\\.projectDir`));

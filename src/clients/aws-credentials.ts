@@ -1,5 +1,6 @@
 import { ServiceCredentialsError } from './service-error';
 import type { AwsTarget } from './targets';
+import { variableState } from './variable-state';
 
 /** Exception names AWS uses for credentials it refuses or that expired (matched by name, never by message). */
 export const refusedCredentialNames: ReadonlySet<string> = new Set([
@@ -14,17 +15,15 @@ export const refusedCredentialNames: ReadonlySet<string> = new Set([
   'InvalidToken',
 ]);
 
-const setOrNot = (env: NodeJS.ProcessEnv, ...names: string[]) => (names.some((name) => env[name]) ? 'set' : 'not set');
-
 /** The credential sources of the AWS default provider chain, in its order, as they stand in this environment. */
 export function awsCredentialSources(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): string[] {
   const profile = target.profile ? `profile "${target.profile}" (aws.profile in runbook.config.ts)` : env.AWS_PROFILE ? `profile "${env.AWS_PROFILE}" (AWS_PROFILE)` : 'profile "default" (AWS_PROFILE not set)';
   const files = `${env.AWS_CONFIG_FILE ?? '~/.aws/config'} and ${env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}`;
   return [
-    `environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (${setOrNot(env, 'AWS_ACCESS_KEY_ID')})`,
+    `environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (${variableState(env, 'AWS_ACCESS_KEY_ID')})`,
     `${profile} in ${files}, with its SSO session or credential process`,
-    `web identity token AWS_WEB_IDENTITY_TOKEN_FILE (${setOrNot(env, 'AWS_WEB_IDENTITY_TOKEN_FILE')})`,
-    `container credentials AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI (${setOrNot(env, 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI')})`,
+    `web identity token AWS_WEB_IDENTITY_TOKEN_FILE (${variableState(env, 'AWS_WEB_IDENTITY_TOKEN_FILE')})`,
+    `container credentials AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI (${variableState(env, 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI')})`,
     env.AWS_EC2_METADATA_DISABLED === 'true' ? 'instance metadata (turned off by AWS_EC2_METADATA_DISABLED)' : 'instance metadata',
   ];
 }

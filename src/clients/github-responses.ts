@@ -2,6 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import type { GithubTokenSource } from './github-token';
 import { markCallSite, ServiceCallError, ServiceCredentialsError, UnexpectedResponseError } from './service-error';
 import { transportFailure } from './transport-failure';
+import { describeVariable } from './variable-state';
 
 /** Where the client's token came from: the sandbox's, or one of the sources resolveGithubToken tries. */
 export type GithubTokenOrigin = GithubTokenSource | 'sandbox';
@@ -27,11 +28,9 @@ function checkAnswer(operation: string, response: { status: number; headers: Rec
   }
 }
 
-const setOrNot = (name: string) => `${name} (${process.env[name] ? 'set' : 'not set'})`;
-
 /** The error for a 401: which token was sent, the sources tried, what to set. */
 function credentialsError(operation: string, origin: GithubTokenOrigin, cause: unknown): ServiceCredentialsError {
-  const tried = origin === 'sandbox' ? ['the sandbox token'] : [setOrNot('GITHUB_TOKEN'), setOrNot('GH_TOKEN'), "`gh auth token` (the gh CLI's login)"];
+  const tried = origin === 'sandbox' ? ['the sandbox token'] : [describeVariable(process.env, 'GITHUB_TOKEN'), describeVariable(process.env, 'GH_TOKEN'), "`gh auth token` (the gh CLI's login)"];
   const detail = origin === 'none' ? 'GitHub requires a token and none was found, so the request went without one' : `GitHub refused the token from ${origin} (HTTP 401: expired or revoked?)`;
   const toSet = origin === 'sandbox' ? 'check that RUNBOOK_SANDBOX_URL points at a sandbox' : 'set GITHUB_TOKEN to a token with Actions: read on the repository (Actions: write for the 3.6.5 re-run), or run `gh auth login`';
   return new ServiceCredentialsError('GitHub', operation, tried, detail, toSet, { cause, status: 401 });

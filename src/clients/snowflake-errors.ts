@@ -1,6 +1,7 @@
 import { markCallSite, ServiceCallError, ServiceCredentialsError, UnexpectedResponseError } from './service-error';
 import type { SnowflakeTarget } from './targets';
 import { transportFailure } from './transport-failure';
+import { describeVariable } from './variable-state';
 
 /** Raised when the driver does not answer in time: it hangs on some malformed answers (and retries 5xx) instead of failing. */
 export class SnowflakeTimeoutError extends ServiceCallError {
@@ -16,13 +17,12 @@ const refusedCredentialCodes = new Set(['390100', '390112', '390114', '390144', 
 /** The driver's codes for answers it could not use. */
 const unreadableAnswerCodes = new Set(['401002', '401003']);
 
-const setOrNot = (name: string) => `${name} (${process.env[name] ? 'set' : 'not set'})`;
 
 /** Where the credentials were looked for, as the environment stands (values never shown). */
 function sourcesTried(target: SnowflakeTarget): string[] {
   if (target.explicitCredentials) return ['the credentials of the sandbox or of the dbt profile'];
   const fromFile = target.connectionName ? `connections.toml entry "${target.connectionName}" (snowflake.connectionName)` : 'connections.toml (snowflake.connectionName not set)';
-  return [setOrNot('SNOWFLAKE_USER'), setOrNot('SNOWFLAKE_PASSWORD'), setOrNot('SNOWFLAKE_PRIVATE_KEY_PATH'), setOrNot('SNOWFLAKE_AUTHENTICATOR'), fromFile];
+  return [...['SNOWFLAKE_USER', 'SNOWFLAKE_PASSWORD', 'SNOWFLAKE_PRIVATE_KEY_PATH', 'SNOWFLAKE_AUTHENTICATOR'].map((name) => describeVariable(process.env, name)), fromFile];
 }
 
 /** What to do about refused or missing Snowflake credentials. */
