@@ -39,7 +39,9 @@ describe('sampling the raw input of the glue-oom world, whose prefix holds 100,0
     h.sandbox.calls.clear();
     const result = await h.run(inputDataFormat);
     expect(result.status).toBe('warn');
-    expect(result.summary).toMatch(/may have missed the newest objects: listed 1000 objects, read 5 \(\d+ bytes\); sampled the first 1000 keys under s3:\/\/arai-raw\/reviews\/ingest=2026-11-26\/ in key order/);
+    // The world's raw input sits under the day of now-2h (reviews/ingest={now-2h:YYYY-MM-DD}/ in its s3.json); the prefix holds no regex syntax.
+    const prefix = `s3://arai-raw/${dated('reviews/ingest={now-2h:YYYY-MM-DD}/')}`;
+    expect(result.summary).toMatch(new RegExp(`may have missed the newest objects: listed 1000 objects, read 5 \\(\\d+ bytes\\); sampled the first 1000 keys under ${prefix} in key order`));
     const s3 = h.sandbox.calls.all().filter((c) => c.service === 's3');
     const lists = s3.filter((c) => c.operation === 'ListObjectsV2');
     const gets = s3.filter((c) => c.operation === 'GetObject');

@@ -15,6 +15,7 @@ import type { CheckResult } from '../src/model';
 import { sandboxTargets } from '../src/runner/environment';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { worldsDir } from '../src/sandbox/world/load-world';
+import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
 
 const sandboxConfig = validateConfig(projectConfig).environments.sandbox!;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'recent-objects-'));
@@ -51,8 +52,9 @@ const s3Calls = (sandbox: Sandbox, operation: string) => sandbox.calls.all().fil
 describe('raw input of 100,001 objects whose corrupt object is the newest (issue 16, item 1)', () => {
   let h: Awaited<ReturnType<typeof harness>>;
   beforeAll(async () => {
-    // glue-corrupt-json's two objects (the corrupt one newest) behind 100,000 older, valid ones that sort first.
-    const backfill = { prefix: 'reviews/ingest=2026-11-26/', count: 99_999, pattern: 'backfill-{i}.json', lastModified: 'now-5h', body: validReview };
+    // glue-corrupt-json's two objects (the corrupt one newest) behind 100,000 older, valid ones that sort first,
+    // under the world's raw input partition: the same date template its s3.json and glue.json name it by.
+    const backfill = { prefix: 'reviews/ingest={now-2h:YYYY-MM-DD}/', count: 99_999, pattern: 'backfill-{i}.json', lastModified: 'now-5h', body: validReview };
     const dir = worlds({ 'corrupt-newest': { 'world.json': { description: 'corrupt newest of 100,001', extends: 'glue-corrupt-json' }, 's3.json': { buckets: { 'arai-raw': { generated: [backfill] } } } } });
     h = await harness('corrupt-newest', dir);
   });
@@ -113,12 +115,17 @@ describe('the newest partitions first: one mechanism for raw-input samples and t
     expect(sample.coverage.how).toMatch(/sampled the first 1000 keys .* in key order/);
   });
 
-  it('3.3 finds the 5 unregistered files among 10 million objects with a few calls, by listing only the partitions of its window', async () => {
+  it('3.3 finds the 5 new unregistered files, and the world\'s own 3, among 10 million objects with a few calls, by listing only the partitions of its window', async () => {
     h.sandbox.calls.clear();
     const env = { ...sandboxConfig, externalTables: { ...sandboxConfig.externalTables!, partitionPattern: 'year=YYYY/month=MM/day=DD/' } };
     const result = await h.run(externalTableUnregisteredFiles, env);
     expect(result.status, result.summary).toBe('fail');
-    expect(result.summary).toMatch(/^5 of 5 new files under s3:\/\/arai-processed\/reviews\/ are not registered/);
+    // The 5 generated files, and auto-refresh-off's own 3 unregistered files of the last 2h, whose keys carry the day of now-2h.
+    const generated = [0, 1, 2, 3, 4].map((j) => dated(`reviews/year={now-1h:YYYY}/month={now-1h:MM}/day={now-1h:DD}/new-${j}.parquet`));
+    const worlds = [0, 1, 2].map((i) => dated(`reviews/year={now-2h:YYYY}/month={now-2h:MM}/day={now-2h:DD}/part-0000${i}.parquet`));
+    expect(result.summary).toMatch(/^8 of 8 new files under s3:\/\/arai-processed\/reviews\/ are not registered/);
+    const sample = (result.evidence.find((e) => e.label === 'unregistered sample')?.value ?? []) as Array<{ key: string }>;
+    expect(sample.map((o) => o.key).sort()).toEqual([...generated, ...worlds].sort());
     expect(s3Calls(h.sandbox, 'ListObjectsV2').length).toBeLessThanOrEqual(3);
   });
 

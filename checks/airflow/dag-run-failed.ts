@@ -1,12 +1,12 @@
 import { defineCheck, evidence, fail, link, notConfigured, pass, skip } from '../../src/check-api';
 import { airflowLinks } from '../../src/clients/airflow';
-import { describeRun, recentRuns } from '../../src/diagnostics/airflow/dag-runs';
+import { describeRun, recentRuns, waitForDagRun } from '../../src/diagnostics/airflow/dag-runs';
 
-/** 3.5 symptom: the latest run of the dbt DAG failed. */
+/** 3.5 symptom: the latest run of the dbt DAG failed (one still queued or running is reported as such). */
 export default defineCheck({
   id: 'dag-run-failed',
   title: 'Latest DAG run succeeded',
-  establishes: 'The newest run of the configured DAG is not in state failed.',
+  establishes: 'The newest run of the configured DAG, in any state, ended without failing.',
   kind: 'check',
   uses: ['airflow:GetDagRuns'],
   async run(ctx) {
@@ -17,6 +17,8 @@ export default defineCheck({
     if (!latest) return skip(`DAG ${settings.dagId} has no runs yet`);
     const links = [link('DAG run', airflowLinks(client).run(settings.dagId, latest.runId))];
     const seen = [evidence('latest run', describeRun(latest))];
+    const waiting = waitForDagRun(settings.dagId, latest, links);
+    if (waiting) return waiting;
     if (latest.state === 'failed') return fail(`the latest run of ${settings.dagId} (${latest.runId}) failed`, { evidence: seen, links });
     return pass(`the latest run of ${settings.dagId} (${latest.runId}) is ${latest.state}`, { evidence: seen, links });
   },

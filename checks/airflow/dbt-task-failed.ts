@@ -1,6 +1,6 @@
 import { defineCheck, evidence, fail, link, notConfigured, pass, skip } from '../../src/check-api';
 import { airflowLinks } from '../../src/clients/airflow';
-import { recentRuns } from '../../src/diagnostics/airflow/dag-runs';
+import { recentRuns, waitForDagRun } from '../../src/diagnostics/airflow/dag-runs';
 
 /** 3.5 symptom: the dbt task of the latest DAG run failed. */
 export default defineCheck({
@@ -15,6 +15,8 @@ export default defineCheck({
     const client = ctx.clients.airflow();
     const { latest } = await ctx.memo(['airflow:recent-runs', settings.dagId, settings.recentRuns], () => recentRuns(client, settings.dagId, settings.recentRuns));
     if (!latest) return skip(`DAG ${settings.dagId} has no runs yet`);
+    const waiting = waitForDagRun(settings.dagId, latest, [link('DAG run', airflowLinks(client).run(settings.dagId, latest.runId))]);
+    if (waiting) return waiting;
     const task = (await client.listTaskInstances(settings.dagId, latest.runId)).find((ti) => ti.taskId === settings.dbtTaskId);
     if (!task) return fail(`run ${latest.runId} of ${settings.dagId} has no task ${settings.dbtTaskId}: check airflow.dbtTaskId`, { evidence: [evidence('run', latest.runId)] });
     const links = [link('dbt task', airflowLinks(client).task(settings.dagId, latest.runId, task.taskId))];

@@ -14,6 +14,7 @@ export default defineCheck({
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
     const focus = await ctx.memo(['airflow:failed-run', settings.dagId, settings.recentRuns], () => failedRunFocus(client, settings.dagId, settings.recentRuns));
+    if (focus.kind === 'in-progress') return focus.wait;
     if (focus.kind === 'none') return skip(focus.reason);
     const links = airflowLinks(client);
     const row = (t: (typeof focus.tasks)[number]) => ({ task: t.taskId, state: t.state, try: t.tryNumber, maxTries: t.maxTries, operator: t.operator, started: t.startDate, ended: t.endDate });

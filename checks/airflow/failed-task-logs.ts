@@ -18,6 +18,7 @@ export default defineCheck({
     if (!settings) return notConfigured(ctx.environment, 'airflow');
     const client = ctx.clients.airflow();
     const focus = await ctx.memo(['airflow:failed-run', settings.dagId, settings.recentRuns], () => failedRunFocus(client, settings.dagId, settings.recentRuns));
+    if (focus.kind === 'in-progress') return focus.wait;
     if (focus.kind === 'none') return skip(`${focus.reason}: no failed task log to inspect`);
     if (focus.failed.length === 0) return fail(`run ${focus.run.runId} failed but no task instance is failed (a DAG-level failure: timeout or callback?)`, { evidence: [evidence('task states', focus.tasks.map((t) => ({ task: t.taskId, state: t.state })))] });
     const verdicts: SubjectVerdict[] = [];

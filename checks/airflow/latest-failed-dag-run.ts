@@ -1,6 +1,6 @@
 import { defineCheck, evidence, link, notConfigured, pass, skip } from '../../src/check-api';
 import { airflowLinks } from '../../src/clients/airflow';
-import { describeRun, recentRuns } from '../../src/diagnostics/airflow/dag-runs';
+import { describeRun, recentRuns, waitForDagRun } from '../../src/diagnostics/airflow/dag-runs';
 
 /** 3.5.1: finds the latest failed run of the DAG and links to it in the Airflow UI. */
 export default defineCheck({
@@ -15,6 +15,8 @@ export default defineCheck({
     const client = ctx.clients.airflow();
     const links = airflowLinks(client);
     const found = await ctx.memo(['airflow:recent-runs', settings.dagId, settings.recentRuns], () => recentRuns(client, settings.dagId, settings.recentRuns));
+    const waiting = found.latest && waitForDagRun(settings.dagId, found.latest, [link('DAG run', links.run(settings.dagId, found.latest.runId))]);
+    if (waiting) return waiting;
     if (!found.latestFailed) {
       return skip(`no failed run among the last ${found.searched} runs of ${settings.dagId}`, { links: [link('DAG', links.dag(settings.dagId))] });
     }

@@ -1,6 +1,6 @@
 import { defineCheck, evidence, link, pass, skip, type ActionPlan } from '../../src/check-api';
 import type { CheckResult } from '../../src/model';
-import { failedConclusions, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
+import { describeUnfinished, failedConclusions, latestRun } from '../../src/diagnostics/github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
 
 /**
@@ -16,8 +16,9 @@ export default defineCheck({
   async plan(ctx): Promise<ActionPlan | CheckResult> {
     const workflow = terraformWorkflow(ctx);
     if (isSkip(workflow)) return workflow;
-    const run = await latestCompletedRun(await ctx.clients.github(), workflow);
-    if (!run) return skip(`no completed run of workflow ${workflow.terraform.workflow}: nothing to re-run`);
+    const run = await latestRun(await ctx.clients.github(), workflow);
+    if (!run) return skip(`no run of workflow ${workflow.terraform.workflow}: nothing to re-run`);
+    if (run.status !== 'completed') return skip(`${describeUnfinished(run)}: it is running already, wait for it before re-running`, { links: [link(`run #${run.runNumber}`, run.url)] });
     if (!failedConclusions.includes(run.conclusion ?? '')) return pass(`the latest run #${run.runNumber} ended ${run.conclusion}: nothing to re-run`, { links: [link(`run #${run.runNumber}`, run.url)] });
     return {
       description: `re-run the failed jobs of ${workflow.github.repository} run #${run.runNumber} (id ${run.id}, attempt ${run.attempt} → ${run.attempt + 1})`,

@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, link, pass, skip, type CheckContext } from '../../src/check-api';
 import { logExcerpt } from '../../src/diagnostics/github/log-excerpt';
 import { githubStatus } from '../../src/diagnostics/github/request-errors';
-import { failedJobs, jobLog, latestCompletedRun, type FailedJob } from '../../src/diagnostics/github/workflow-runs';
+import { failedJobs, jobLog, latestRun, waitForRun, type FailedJob } from '../../src/diagnostics/github/workflow-runs';
 import { isSkip, terraformWorkflow, type TerraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
 import type { JsonValue } from '../../src/model';
 
@@ -20,22 +20,24 @@ async function excerptOf(ctx: CheckContext, workflow: TerraformWorkflow, job: Fa
   }
 }
 
-/** 3.6.1: the latest completed run of the Terraform workflow; for a failure, the failed job and step and the error lines. */
+/** 3.6.1: the latest run of the Terraform workflow (queued or running: wait for it); for a failure, the failed job and step and the error lines. */
 export default defineCheck({
   id: 'terraform-workflow-run',
   title: 'GitHub Actions logs of the Terraform workflow',
-  establishes: "The latest completed run of the Terraform workflow succeeded; when it did not, names the failed job and step and quotes the log's error lines.",
+  establishes: "The latest run of the Terraform workflow, in any state, completed and succeeded; when it failed, names the failed job and step and quotes the log's error lines.",
   kind: 'check',
   uses: ['github:ListWorkflowRuns', 'github:ListJobsForWorkflowRun', 'github:DownloadJobLogsForWorkflowRun'],
   async run(ctx) {
     const workflow = terraformWorkflow(ctx);
     if (isSkip(workflow)) return workflow;
     const github = await ctx.clients.github();
-    const run = await ctx.memo(['github:latest-completed-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestCompletedRun(github, workflow));
+    const run = await ctx.memo(['github:latest-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestRun(github, workflow));
     const where = `${workflow.github.repository} workflow ${workflow.terraform.workflow}${workflow.terraform.branch ? ` on ${workflow.terraform.branch}` : ''}`;
-    if (!run) return skip(`no completed run of ${where}`);
+    if (!run) return skip(`no run of ${where}`);
     const links = [link(`run #${run.runNumber} (attempt ${run.attempt})`, run.url)];
     const seen = [evidence('run', { ...run })];
+    const waiting = waitForRun(run, links);
+    if (waiting) return { ...waiting, evidence: seen };
     if (run.conclusion === 'success') return pass(`the latest run #${run.runNumber} of ${where} succeeded (${run.createdAt})`, { evidence: seen, links });
     if (run.conclusion === 'skipped' || run.conclusion === 'neutral') return pass(`the latest run #${run.runNumber} of ${where} ended ${run.conclusion}`, { evidence: seen, links });
     const jobs = await ctx.memo(['github:failed-jobs', workflow.owner, workflow.repo, run.id], () => failedJobs(github, workflow, run.id));

@@ -1,4 +1,5 @@
 import { defineCheck, evidence, fail, notConfigured, pass, type ActionPlan } from '../../src/check-api';
+import { callSiteOf, ServiceCallError } from '../../src/clients/service-error';
 import type { CheckResult } from '../../src/model';
 import { showExternalTable } from '../../src/diagnostics/snowflake/external-table';
 
@@ -32,7 +33,15 @@ export default defineCheck({
     const registered: string[] = [];
     const unregistered: string[] = [];
     for (const statement of statements) {
-      for (const row of await session.query(statement)) {
+      let rows;
+      try {
+        rows = await session.query(statement);
+      } catch (error) {
+        // Snowflake answered and refused the statement (a disabled integration, say): the refresh failed for a reason of the platform's.
+        if (error instanceof ServiceCallError || !callSiteOf(error)) throw error;
+        return fail(`${statement} was refused: ${(error as Error).message}`, { evidence: [evidence('statements', statements), evidence('registered before the refusal', registered.slice(0, 50))] });
+      }
+      for (const row of rows) {
         const file = String(row.file ?? row.FILE ?? '');
         const status = String(row.status ?? row.STATUS ?? '');
         if (status.startsWith('REGISTERED')) registered.push(file);

@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, link, notConfigured, pass, skip, warn, type CheckContext } from '../../src/check-api';
 import type { Evidence } from '../../src/model';
 import { logExcerpt } from '../../src/diagnostics/github/log-excerpt';
-import { failedConclusions, failedJobs, jobLog, latestCompletedRun } from '../../src/diagnostics/github/workflow-runs';
+import { describeUnfinished, failedConclusions, failedJobs, jobLog, latestRun } from '../../src/diagnostics/github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../../src/diagnostics/github/workflow-settings';
 import { findAccessDenials, type AccessDenial } from '../../src/diagnostics/iam-actions/access-denied';
 import { requiredActions, type RequiredAction } from '../../src/diagnostics/iam-actions/required-actions';
@@ -25,8 +25,12 @@ async function deniedInLogs(ctx: CheckContext): Promise<{ denials: AccessDenial[
   const workflow = terraformWorkflow(ctx);
   if (isSkip(workflow)) return { denials: [], evidence: [evidence('workflow logs', `not read: ${workflow.summary}`)], notRead: workflow.summary };
   const github = await ctx.clients.github();
-  const run = await ctx.memo(['github:latest-completed-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestCompletedRun(github, workflow));
-  if (!run || !failedConclusions.includes(run.conclusion ?? '')) return { denials: [], evidence: [evidence('workflow logs', run ? `run #${run.runNumber} ended ${run.conclusion}: no failed job to read` : 'no completed run')] };
+  const run = await ctx.memo(['github:latest-run', workflow.owner, workflow.repo, workflow.terraform.workflow, workflow.terraform.branch], () => latestRun(github, workflow));
+  if (run && run.status !== 'completed') {
+    const waiting = `${describeUnfinished(run)}: its logs are not written yet, wait for it`;
+    return { denials: [], evidence: [evidence('workflow logs', `not read: ${waiting}`)], notRead: waiting };
+  }
+  if (!run || !failedConclusions.includes(run.conclusion ?? '')) return { denials: [], evidence: [evidence('workflow logs', run ? `run #${run.runNumber} ended ${run.conclusion}: no failed job to read` : 'no run')] };
   const denials: AccessDenial[] = [];
   for (const job of (await ctx.memo(['github:failed-jobs', workflow.owner, workflow.repo, run.id], () => failedJobs(github, workflow, run.id))).slice(0, 3)) {
     const excerpt = logExcerpt(await jobLog(github, workflow, job.id), 500);

@@ -12,7 +12,7 @@ import type { CliSession } from './cli-session';
 import { describeFailure } from './describe-failure';
 import { executeRun } from './execute-run';
 import { exitCodeOf } from './exit-code';
-import { printReport, writeRunOutputs } from './finish-run';
+import { checkRunOutputs, printReport, writeRunOutputs } from './finish-run';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs } from './output-plan';
@@ -102,10 +102,12 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   }
   const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
   const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
-  if (ids[0] === triageArgument) return runTriage(session, ids.slice(1));
-  if (options.thenRun) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
-  const report = await executeRun(session, selectSteps(runbook, ids), ids);
+  if (options.thenRun && ids[0] !== triageArgument) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
+  const steps = ids[0] === triageArgument ? null : selectSteps(runbook, ids);
+  await checkRunOutputs(session);
+  if (!steps) return runTriage(session, ids.slice(1));
+  const report = await executeRun(session, steps, ids);
   printReport(session, report);
-  await writeRunOutputs(session, report);
-  return exitCodeOf(report);
+  const unwritten = await writeRunOutputs(session, report);
+  return unwritten ? exitCodes.unusable : exitCodeOf(report);
 }

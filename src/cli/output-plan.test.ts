@@ -11,18 +11,18 @@ describe('planOutputs', () => {
     expect(planOutputs({ reporter: 'terminal,json,junit,markdown', outputDir: 'reports' })).toEqual({
       stdout: 'terminal',
       files: [
-        { reporter: 'json', file: 'reports/results.json' },
-        { reporter: 'junit', file: 'reports/junit.xml' },
-        { reporter: 'markdown', file: 'reports/report.md' },
+        { reporter: 'json', file: 'reports/results.json', option: '--output-dir' },
+        { reporter: 'junit', file: 'reports/junit.xml', option: '--output-dir' },
+        { reporter: 'markdown', file: 'reports/report.md', option: '--output-dir' },
       ],
     });
-    expect(planOutputs({ reporter: 'junit', outputDir: 'out' })).toEqual({ stdout: null, files: [{ reporter: 'junit', file: 'out/junit.xml' }] });
+    expect(planOutputs({ reporter: 'junit', outputDir: 'out' })).toEqual({ stdout: null, files: [{ reporter: 'junit', file: 'out/junit.xml', option: '--output-dir' }] });
   });
 
   it('prints a single listed report without --output-dir, and keeps --junit FILE and --markdown FILE', () => {
     expect(planOutputs({ reporter: 'junit' })).toEqual({ stdout: 'junit', files: [] });
-    expect(planOutputs({ junit: 'a.xml', markdown: 'b.md' })).toEqual({ stdout: 'terminal', files: [{ reporter: 'junit', file: 'a.xml' }, { reporter: 'markdown', file: 'b.md' }] });
-    expect(planOutputs({ json: true, reporter: 'junit', outputDir: 'out' })).toEqual({ stdout: 'json', files: [{ reporter: 'junit', file: 'out/junit.xml' }] });
+    expect(planOutputs({ junit: 'a.xml', markdown: 'b.md' })).toEqual({ stdout: 'terminal', files: [{ reporter: 'junit', file: 'a.xml', option: '--junit' }, { reporter: 'markdown', file: 'b.md', option: '--markdown' }] });
+    expect(planOutputs({ json: true, reporter: 'junit', outputDir: 'out' })).toEqual({ stdout: 'json', files: [{ reporter: 'junit', file: 'out/junit.xml', option: '--output-dir' }] });
   });
 
   it('rejects an unknown reporter, listing the valid ones', () => {

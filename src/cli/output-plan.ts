@@ -9,7 +9,8 @@ export class ReporterOptionError extends Error {
 /** Where each report goes: at most one on standard output, the others to files. */
 export interface OutputPlan {
   stdout: ReporterName | null;
-  files: Array<{ reporter: ReporterName; file: string }>;
+  /** Each report file with the option that asked for it (`--output-dir`, `--junit`, `--markdown`), for messages. */
+  files: Array<{ reporter: ReporterName; file: string; option: string }>;
 }
 
 /** The output options as parsed: `--reporter`, `--output-dir`, `--json`, `--junit FILE`, `--markdown FILE`. */
@@ -45,14 +46,14 @@ export function planOutputs(options: OutputOptions): OutputPlan {
     printed = listed.filter((name) => name === 'terminal');
     for (const name of listed) {
       const file = reporters[name].file;
-      if (file) files.push({ reporter: name, file: path.join(options.outputDir, file) });
+      if (file) files.push({ reporter: name, file: path.join(options.outputDir, file), option: '--output-dir' });
     }
   } else {
     printed = listed;
   }
   if (options.json) printed = ['json', ...printed.filter((name) => name !== 'json')];
   if (printed.length > 1) throw new ReporterOptionError(`--reporter ${printed.join(',')}: only one report can print to standard output; give --output-dir DIR to write the others as files`);
-  if (options.junit) files.push({ reporter: 'junit', file: options.junit });
-  if (options.markdown) files.push({ reporter: 'markdown', file: options.markdown });
+  if (options.junit) files.push({ reporter: 'junit', file: options.junit, option: '--junit' });
+  if (options.markdown) files.push({ reporter: 'markdown', file: options.markdown, option: '--markdown' });
   return { stdout: printed[0] ?? null, files };
 }

@@ -43,7 +43,7 @@ export function buildCliReference(): string {
     '| Command | What it does |',
     '| --- | --- |',
     '| `npm run lint:runbook` | checks the runbook\'s Markdown and its check links; every problem as `file:line:column` |',
-    '| `npm run sandbox -- --world NAME [--port N] [--write-env FILE]` | runs the simulator on its own and prints `NAME=VALUE` settings for any client; `RUNBOOK_SANDBOX_URL` makes `npm run check` use it |',
+    '| `npm run sandbox -- --world NAME [--port N] [--write-env FILE] [--work-seconds S]` | runs the simulator on its own and prints `NAME=VALUE` settings for any client; `RUNBOOK_SANDBOX_URL` makes `npm run check` use it (it reads the sandbox\'s settings from `/_sandbox/environment`); a re-run an action starts takes `S` seconds |',
     '| `npm run check -- --list-worlds` | lists the sandbox worlds (hidden while a drill is open) |',
     '| `npm run drill [-- NAME \\| hint \\| answer --step ID [--cause NAME]]` | incident drills on the sandbox: lists them, starts one, gives hints, grades the answer ([onboarding](./onboarding/drills.md)) |',
     '| `npm run -s sql -- "STATEMENT" [--json]` | runs SQL through Snowflake\'s Node driver, configured by the `SNOWFLAKE_*` variables of a sandbox env file |',

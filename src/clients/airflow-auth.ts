@@ -13,3 +13,21 @@ export function airflowCredentials(target: AirflowTarget, env: NodeJS.ProcessEnv
   if (env.AIRFLOW_USERNAME && env.AIRFLOW_PASSWORD) return { kind: 'basic', username: env.AIRFLOW_USERNAME, password: env.AIRFLOW_PASSWORD };
   return { kind: 'none' };
 }
+
+/** The credential sources, in the order they are tried. */
+const sources = 'the sandbox token; AIRFLOW_TOKEN; AIRFLOW_USERNAME and AIRFLOW_PASSWORD';
+
+/** What to do about a 401 or 403, naming what was sent (never its value) and what to set. */
+export function airflowCredentialsHint(sent: AirflowCredentials['kind'] | 'sandbox', status: number): string {
+  if (status === 403) return `the credentials were accepted but lack the permission: give the user a role that may read DAG runs, task instances and logs (Viewer), and clear task instances for the 3.5.4 action (User)`;
+  switch (sent) {
+    case 'sandbox':
+      return 'the sandbox refused its own token: check that RUNBOOK_SANDBOX_URL points at a sandbox';
+    case 'token':
+      return 'AIRFLOW_TOKEN was sent and refused: it may have expired; get a new one (Airflow 3: POST /auth/token) or set AIRFLOW_USERNAME and AIRFLOW_PASSWORD instead';
+    case 'basic':
+      return 'AIRFLOW_USERNAME and AIRFLOW_PASSWORD were sent and refused: check them, and that the API allows basic auth (Airflow 2: auth_backends)';
+    case 'none':
+      return `no credentials were found (tried: ${sources}): set AIRFLOW_TOKEN, or AIRFLOW_USERNAME and AIRFLOW_PASSWORD`;
+  }
+}

@@ -1,12 +1,23 @@
+import { ServiceCallError, type CallProblem } from './service-error';
+
+/** What an Airflow error status means for the caller. */
+function problemOf(status: number): CallProblem {
+  if (status === 401) return 'credentials';
+  if (status === 403) return 'permission';
+  if (status === 429) return 'throttled';
+  if (status >= 500) return 'unavailable';
+  return 'unexpected-response';
+}
+
 /** Raised when the Airflow API answers with an error status; `detail` is the API's own explanation. */
-export class AirflowHttpError extends Error {
+export class AirflowHttpError extends ServiceCallError {
   override name = 'AirflowHttpError';
-  constructor(readonly operation: string, readonly status: number, readonly detail: string) {
-    super(`Airflow ${operation} answered HTTP ${status}: ${detail}`);
+  constructor(operation: string, status: number, readonly detail: string, options: { hint?: string } = {}) {
+    super('Airflow', operation, problemOf(status), `answered HTTP ${status}: ${detail || '(no detail)'}`, { status, ...options });
   }
 }
 
-/** Raised for 401 and 403: the credentials are missing, wrong, or lack the permission. */
+/** Raised for 401 and 403: the credentials are missing, wrong, or lack the permission; the hint names what was sent and what to set. */
 export class AirflowAuthError extends AirflowHttpError {
   override name = 'AirflowAuthError';
 }
@@ -16,11 +27,11 @@ export class AirflowNotFoundError extends AirflowHttpError {
   override name = 'AirflowNotFoundError';
 }
 
-/** Raised when the API cannot be reached at all (refused, DNS, TLS) or does not answer in time. */
-export class AirflowUnreachableError extends Error {
+/** Raised when the API cannot be reached at all (refused, DNS, TLS), does not answer in time, or cuts its answer short. */
+export class AirflowUnreachableError extends ServiceCallError {
   override name = 'AirflowUnreachableError';
-  constructor(readonly operation: string, readonly url: string, options?: { cause?: unknown }) {
-    super(`Airflow ${operation}: ${url} could not be reached (${(options?.cause as Error | undefined)?.message ?? 'no answer'})`, options);
+  constructor(operation: string, readonly url: string, words: string, options?: { cause?: unknown }) {
+    super('Airflow', operation, 'unreachable', `${url}: ${words}`, options);
   }
 }
 

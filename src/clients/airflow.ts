@@ -2,10 +2,12 @@ import type { DagRun, TaskInstance, TaskLog } from '../diagnostics/airflow/model
 import { parseLogContent } from '../diagnostics/airflow/log-content';
 import { parseClearedTasks, parseDagRuns, parseTaskInstancePage } from '../diagnostics/airflow/parse';
 import { parseTextLog } from '../diagnostics/airflow/text-log';
-import { airflowCredentials, type AirflowCredentials } from './airflow-auth';
+import { airflowCredentials, airflowCredentialsHint, type AirflowCredentials } from './airflow-auth';
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
+import { bodyFailure, checkAirflowAnswer, readAirflowJson, readAirflowText } from './airflow-response';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import { observeCall, type ServiceCallListener } from './service-calls';
+import { transportFailure } from './transport-failure';
 import type { AirflowTarget } from './targets';
 
 export * from './airflow-errors';
@@ -59,14 +61,18 @@ function errorDetail(body: string): string {
   }
 }
 
-async function readTail(response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+async function readTail(operation: string, response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: '', truncated: false };
   let kept = Buffer.alloc(0);
   let total = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    kept = Buffer.concat([kept, Buffer.from(chunk)]);
-    if (kept.length > maxBytes) kept = kept.subarray(kept.length - maxBytes);
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.length;
+      kept = Buffer.concat([kept, Buffer.from(chunk)]);
+      if (kept.length > maxBytes) kept = kept.subarray(kept.length - maxBytes);
+    }
+  } catch (cause) {
+    throw bodyFailure(operation, response.url, cause);
   }
   return { text: kept.toString('utf8'), truncated: total > maxBytes };
 }
@@ -76,6 +82,7 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
   const base = target.baseUrl.replace(/\/$/, '');
   const api = `${base}/api/${target.apiVersion}`;
   let credentials: AirflowCredentials = airflowCredentials(target, options.env);
+  const sent = target.explicitCredentials ? 'sandbox' : credentials.kind;
 
   const send = (operation: string, url: string, init: RequestInit = {}): Promise<Response> => observeCall(options.onCall, 'airflow', operation, () => request(operation, url, init));
   const request = async (operation: string, url: string, init: RequestInit): Promise<Response> => {
@@ -88,13 +95,13 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     try {
       response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
     } catch (cause) {
-      throw new AirflowUnreachableError(operation, url, { cause });
+      throw new AirflowUnreachableError(operation, url, transportFailure(cause, target.timeoutMs)?.words ?? `could not be reached (${(cause as Error).message})`, { cause });
     } finally {
       call?.done();
     }
     if (response.ok) return response;
-    const detail = errorDetail(await response.text().catch(() => ''));
-    if (response.status === 401 || response.status === 403) throw new AirflowAuthError(operation, response.status, detail);
+    const detail = errorDetail(await readAirflowText(operation, response).catch(() => ''));
+    if (response.status === 401 || response.status === 403) throw new AirflowAuthError(operation, response.status, detail, { hint: airflowCredentialsHint(sent, response.status) });
     if (response.status === 404) throw new AirflowNotFoundError(operation, response.status, detail);
     throw new AirflowHttpError(operation, response.status, detail);
   };
@@ -105,14 +112,14 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     const { username, password } = credentials;
     credentials = { kind: 'none' };
     const response = await send('token', `${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const token = ((await response.json()) as { access_token?: unknown }).access_token;
+    const token = ((await readAirflowJson('token', response)) as { access_token?: unknown }).access_token;
     if (typeof token !== 'string') throw new AirflowAuthError('token', response.status, 'the token endpoint returned no access_token');
     credentials = { kind: 'token', token };
   };
 
   const getJson = async (operation: string, url: string): Promise<unknown> => {
     await authenticate();
-    return (await send(operation, url, { headers: { accept: 'application/json' } })).json();
+    return readAirflowJson(operation, await send(operation, url, { headers: { accept: 'application/json' } }));
   };
   const e = encodeURIComponent;
   const runPath = (dagId: string, runId: string) => `${api}/dags/${e(dagId)}/dagRuns/${e(runId)}`;
@@ -141,12 +148,13 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
       const url = `${runPath(dagId, runId)}/taskInstances/${e(taskId)}/logs/${tryNumber}?full_content=true`;
       const accept = target.apiVersion === 'v1' ? 'text/plain' : 'application/x-ndjson';
       const response = await send('GetLog', url, { headers: { accept } });
+      checkAirflowAnswer('GetLog', response, 'log');
       const type = response.headers.get('content-type') ?? '';
       if (type.includes('application/json')) {
-        const parsed = parseLogContent(await response.json());
+        const parsed = parseLogContent(await readAirflowJson('GetLog', response));
         return { ...parsed, truncated: false };
       }
-      const { text, truncated } = await readTail(response, maxBytes);
+      const { text, truncated } = await readTail('GetLog', response, maxBytes);
       if (type.includes('ndjson')) {
         const items = text.split('\n').slice(truncated ? 1 : 0).filter(Boolean).flatMap((line) => {
           try {
@@ -165,7 +173,7 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
       await authenticate();
       const body = { dry_run: request.dryRun, dag_run_id: request.dagRunId, task_ids: request.taskIds, only_failed: true, include_downstream: request.includeDownstream, include_upstream: false, include_future: false, include_past: false, reset_dag_runs: true };
       const response = await send('ClearTaskInstances', `${api}/dags/${e(dagId)}/clearTaskInstances`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-      return parseClearedTasks(await response.json());
+      return parseClearedTasks(await readAirflowJson('ClearTaskInstances', response));
     },
   };
 }

@@ -4,6 +4,9 @@ import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
 
+/** The AWS services the checks use, by client key, as engineers name them in messages. */
+export const awsServiceNames = { s3: 'S3', sfn: 'Step Functions', glue: 'Glue', logs: 'CloudWatch Logs', iam: 'IAM', dynamodb: 'DynamoDB' } as const;
+
 /** The configuration every AWS client of a run shares: region, endpoint, credentials, timeouts. */
 export function awsClientConfig(target: AwsTarget) {
   return {

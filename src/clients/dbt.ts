@@ -63,6 +63,29 @@ export interface DbtClient {
   connectSnowflake(connection: ProfileConnection): Promise<SnowflakeSession>;
 }
 
+/**
+ * The configured dbt project is not there: never configured where it points, or the sandbox that owned the fixture
+ * stopped. Nothing was read, so nothing can be said about the platform.
+ */
+export class DbtProjectMissingError extends Error {
+  override name = 'DbtProjectMissingError';
+  constructor(readonly projectDir: string, readonly fixtureOf?: string) {
+    super(
+      fixtureOf
+        ? `the sandbox's dbt project ${projectDir} is gone: the sandbox at ${fixtureOf} stopped or loaded another world while the check ran, so nothing of it was read`
+        : `the dbt project ${projectDir} does not exist: set dbt.projectDir in runbook.config.ts (relative paths resolve from its folder) to the folder that holds dbt_project.yml`,
+    );
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function readIfExists(file: string): ProjectFile | null {
   try {
     const stat = statSync(file);
@@ -85,6 +108,11 @@ export function profileAccessUrl(connection: ProfileConnection): string {
 export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener): DbtClient {
   const projectDir = target.projectDir;
   const env = target.environment;
+  /** A file that is not there means the project lacks it only while the project itself is there (the sandbox removes it whole). */
+  const absentFromProject = (): null => {
+    if (!isFolder(projectDir)) throw new DbtProjectMissingError(projectDir, target.fixtureOf);
+    return null;
+  };
   const profilesDirs = [target.profilesDir, env.DBT_PROFILES_DIR, projectDir, path.join(homedir(), '.dbt')].filter((d): d is string => Boolean(d));
   return {
     projectDir,
@@ -97,16 +125,20 @@ export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener)
     grain: target.grain,
     sampleKeys: target.sampleKeys,
     freshness: target.freshness,
-    readProjectFile: (relative) => readIfExists(path.resolve(projectDir, relative)),
+    readProjectFile: (relative) => readIfExists(path.resolve(projectDir, relative)) ?? absentFromProject(),
     readProfiles: () => {
       for (const dir of profilesDirs) {
         const found = readIfExists(path.join(dir, 'profiles.yml'));
         if (found) return found;
       }
-      return null;
+      return absentFromProject();
     },
     findCli: () => findExecutable(target.testCommand[0] ?? 'dbt', env.PATH),
-    run: (argv, options) => observeCall(onCall, 'dbt', [path.basename(argv[0] ?? 'dbt'), ...argv.slice(1)].join(' '), () => runCommand(argv, { cwd: projectDir, env, ...options })),
+    run: (argv, options) =>
+      observeCall(onCall, 'dbt', [path.basename(argv[0] ?? 'dbt'), ...argv.slice(1)].join(' '), () => {
+        absentFromProject();
+        return runCommand(argv, { cwd: projectDir, env, ...options });
+      }),
     probe: (host, port) => observeCall(onCall, 'tcp', `${host}:${port}`, () => probeTcp(host, port, Math.min(target.timeoutMs, 5_000))),
     connectSnowflake: (connection) =>
       openSnowflake(

@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
+import { guardGithubResponses } from './github-responses';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
@@ -21,7 +22,8 @@ export function isReadMethod(method: string): boolean {
  * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
  */
 export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<GithubClient> {
-  const token = target.sandboxToken ?? (await resolveGithubToken()).token;
+  const resolved = target.sandboxToken ? { token: target.sandboxToken, source: 'sandbox' as const } : await resolveGithubToken();
+  const token = resolved.token;
   const { Octokit: OctokitClass } = require('@octokit/rest') as typeof import('@octokit/rest'); // loaded on first use
   const octokit = new OctokitClass({
     baseUrl: target.baseUrl ?? githubDotComApi,
@@ -44,5 +46,6 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);
     request.request = { ...request.request, signal: AbortSignal.timeout(target.timeoutMs) };
   });
+  guardGithubResponses(octokit, resolved.source);
   return octokit;
 }

@@ -6,3 +6,4 @@ export { createGithubClient, githubDotComApi, type GithubClient } from './github
 export { resolveGithubToken, type GithubToken, type GithubTokenSource } from './github-token';
 export { MutationBlockedError, isReadOperation, isReadStatement } from './read-only';
 export { SnowflakeTimeoutError, StatementBlockedError, type SnowflakeRow, type SnowflakeSession } from './snowflake';
+export { ServiceCallError, ServiceCredentialsError, UnexpectedResponseError, callSiteOf, describeCallFailure, type CallProblem, type ResponseFlaw } from './service-error';

@@ -5,7 +5,8 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import { awsClientConfig, awsServiceNames, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import { guardResponses } from './aws-responses';
 import { shareTraced } from './call-trace';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
@@ -51,11 +52,11 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
   let airflow: AirflowClient | undefined;
   let dbt: DbtClient | undefined;
 
-  const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: string, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
+  const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: keyof typeof awsServiceNames, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = traceCalls(make(awsClientConfig(target)) as never) as C;
+      const client = guardResponses(traceCalls(make(awsClientConfig(target)) as never), awsServiceNames[name], target) as C;
       observeAwsCalls(client as never, name, options.onCall);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }

@@ -5,6 +5,7 @@ import { beginCall, encodeTrace } from './call-trace';
 import { deferOptionalDriverModules } from './snowflake-deferred';
 import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
+import { describeSnowflakeFailure, SnowflakeTimeoutError } from './snowflake-errors';
 import type { SnowflakeTarget } from './targets';
 
 /** A row of a Snowflake result, keyed by column name as Snowflake spells it. */
@@ -16,13 +17,7 @@ export interface SnowflakeSession {
   close(): Promise<void>;
 }
 
-/** Raised when the driver does not answer in time: it hangs on some malformed answers instead of failing. */
-export class SnowflakeTimeoutError extends Error {
-  override name = 'SnowflakeTimeoutError';
-  constructor(readonly operation: string, readonly timeoutMs: number) {
-    super(`Snowflake ${operation} did not answer within ${timeoutMs} ms`);
-  }
-}
+export { SnowflakeTimeoutError } from './snowflake-errors';
 
 /** Raised when a read-only check sends a statement that is not a read. */
 export class StatementBlockedError extends Error {
@@ -82,14 +77,24 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
 /** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads; `onCall` hears of the login and each statement. */
 export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
-  const settings = target.connectionName && !target.explicitCredentials
-    ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
-    : connectionOptions(target);
+  const named = (operation: string) => (error: unknown) => {
+    throw describeSnowflakeFailure(error, operation, target);
+  };
   // In a traced run (the sandbox's) the driver, which takes no headers, carries each call's trace as its application name and query tag.
   const login = beginCall();
-  const connection: Connection = snowflake.createConnection({ ...settings, ...(login ? { application: encodeTrace(login.trace) } : {}) });
+  const connection: Connection = await (async () => {
+    const settings = target.connectionName && !target.explicitCredentials
+      ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
+      : connectionOptions(target);
+    return snowflake.createConnection({ ...settings, ...(login ? { application: encodeTrace(login.trace) } : {}) });
+  })().catch((error: unknown) => {
+    login?.done();
+    return named('login')(error);
+  });
   await observeCall(options.onCall, 'snowflake', 'login', () =>
-    withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).finally(() => login?.done()),
+    withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)))
+      .catch(named('login'))
+      .finally(() => login?.done()),
   );
   return {
     query: (sqlText, binds) =>
@@ -99,7 +104,9 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
         const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
         return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
           connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-        ).finally(() => call?.done());
+        )
+          .catch(named('query'))
+          .finally(() => call?.done());
       }),
     close: () =>
       observeCall(options.onCall, 'snowflake', 'logout', () => withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error)))).catch(() => undefined),

@@ -62,6 +62,8 @@ export interface DbtTarget {
   freshness?: DbtConfig['freshness'];
   timeoutMs: number;
   environment: Readonly<Record<string, string | undefined>>;
+  /** The sandbox whose world's fixture the project is (its URL): the project goes when that sandbox stops. */
+  fixtureOf?: string;
 }
 
 /** The resolved service endpoints of one run: an environment's settings, or the sandbox's. */

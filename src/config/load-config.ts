@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveConfigPaths } from './resolve-paths';
 import { configSchema, type RunbookConfig } from './schema';
 
 /** A configuration file that could not be read or does not fit the schema; `problems` name each key. */
@@ -31,7 +32,7 @@ export function validateConfig(input: unknown, file = 'runbook.config.ts'): Runb
   return config;
 }
 
-/** Loads and validates `runbook.config.ts` (or another module) from the project root. */
+/** Loads and validates `runbook.config.ts` (or another module) from the project root; relative paths in it resolve from its folder. */
 export function loadConfig(root: string, file = 'runbook.config.ts'): RunbookConfig {
   const full = path.resolve(root, file);
   let loaded: unknown;
@@ -42,6 +43,6 @@ export function loadConfig(root: string, file = 'runbook.config.ts'): RunbookCon
   } catch (cause) {
     throw new ConfigError(file, [`could not load: ${(cause as Error).message}`], { cause });
   }
-  return validateConfig(loaded, file);
+  return resolveConfigPaths(validateConfig(loaded, file), path.dirname(full));
 }
 

@@ -1,5 +1,9 @@
 import { userInfo } from 'node:os';
+import type { CheckResult } from '../model';
 import { appendLine } from '../util/atomic-file';
+
+/** How an action ended, as its last audit record says: applied, failed, timed out, or interrupted (Ctrl-C, a run abort). */
+export type AuditOutcome = 'applied' | 'failed' | 'timed-out' | 'interrupted';
 
 /** One line of the audit log: who ran which action where, what it did, and how it ended. */
 export interface AuditRecord {
@@ -12,8 +16,13 @@ export interface AuditRecord {
   description: string;
   phase: 'started' | 'finished';
   status?: string;
+  /** On the finished record: how the action ended. */
+  outcome?: AuditOutcome;
   summary?: string;
 }
+
+/** What the started and finished records of one action share. */
+export type AuditBase = Omit<AuditRecord, 'phase' | 'status' | 'outcome' | 'summary'>;
 
 /** The user name for audit records, or `unknown` where the OS cannot tell. */
 export function currentUser(): string {
@@ -22,6 +31,19 @@ export function currentUser(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The outcome of an action from its verdict: applied when it passed or warned; `stopped` when the run cut it short. */
+export function auditOutcome(result: CheckResult, stopped?: 'timed-out' | 'interrupted'): AuditOutcome {
+  if (stopped) return stopped;
+  return result.status === 'pass' || result.status === 'warn' ? 'applied' : 'failed';
+}
+
+/** The record that ends an action's trail. A stopped action may have reached the service: its summary says so. */
+export function finishedRecord(base: AuditBase, at: Date, result: CheckResult, stopped?: 'timed-out' | 'interrupted'): AuditRecord {
+  const outcome = auditOutcome(result, stopped);
+  const summary = stopped ? `${result.summary}; the action was sent and may or may not have taken effect: look before running it again` : result.summary;
+  return { ...base, at: at.toISOString(), phase: 'finished', status: result.status, outcome, summary };
 }
 
 /** Appends a record to the audit log (JSON lines), creating its folder when needed. */

@@ -6,6 +6,7 @@ import { sandboxCredentials } from '../sandbox/credentials';
 import { githubPathPrefix, sandboxGithubToken } from '../sandbox/github/token';
 import type { FaultSpec } from '../sandbox/faults/schema';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { announcedSettings } from './announced';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
 
 export { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
@@ -19,11 +20,15 @@ export interface OpenEnvironment {
   close(): Promise<void>;
 }
 
-/** Points every service of a sandbox environment at a running sandbox, with its static credentials. */
-export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sandbox, 'states' | 'environment'>>, config: EnvironmentConfig): ServiceTargets {
-  // The dbt project is the world's fixture on disk; a sandbox in another process announces it in DBT_PROJECT_DIR.
-  const dbtDir = sandbox.states ? sandbox.states.dbt.project?.projectDir : process.env.DBT_PROJECT_DIR;
-  const dbtEnvironment = sandbox.environment ? { PATH: process.env.PATH, HOME: process.env.HOME, ...sandbox.environment() } : process.env;
+/**
+ * Points every service of a sandbox environment at a running sandbox, with its static credentials. What the sandbox
+ * announces (its `environment()`, or `GET /_sandbox/environment` for one in another process) names the world's dbt
+ * project, so the dbt checks find it however the sandbox is reached.
+ */
+export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, config: EnvironmentConfig): ServiceTargets {
+  const announced = sandbox.environment();
+  const dbtDir = announced.DBT_PROJECT_DIR;
+  const dbtEnvironment = { PATH: process.env.PATH, HOME: process.env.HOME, ...announced };
   return {
     aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws } },
     snowflake: {
@@ -42,15 +47,21 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url'> & Partial<Pick<Sand
       timeoutMs: config.airflow?.timeoutMs ?? 15_000,
       explicitCredentials: { token: sandboxAirflowToken },
     },
-    ...(config.dbt && dbtDir ? { dbt: dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment) } : {}),
+    ...(config.dbt && dbtDir ? { dbt: { ...dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment), fixtureOf: sandbox.url } } : {}),
   };
 }
 
 /**
  * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world, its
- * relative times resolved against `clock`, unless RUNBOOK_SANDBOX_URL names one already running (`npm run sandbox`, for drills).
+ * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills).
  */
-export async function openEnvironment(config: RunbookConfig, name: string | undefined, world: string | undefined, faults: FaultSpec[] = [], clock?: Clock): Promise<OpenEnvironment> {
+export async function openEnvironment(
+  config: RunbookConfig,
+  name: string | undefined,
+  world: string | undefined,
+  options: { faults?: FaultSpec[]; clock?: Clock; running?: string } = {},
+): Promise<OpenEnvironment> {
+  const { faults = [], clock, running } = options;
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
@@ -59,10 +70,10 @@ export async function openEnvironment(config: RunbookConfig, name: string | unde
     return { name: environment, config: envConfig, targets: targetsFromConfig(envConfig), sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  const running = process.env.RUNBOOK_SANDBOX_URL;
   if (running) {
     if (world) throw new WorldOutsideSandboxError(environment, running);
-    return { name: environment, config: envConfig, targets: sandboxTargets({ url: running }, envConfig), sandbox: null, close: async () => undefined };
+    const announced = await announcedSettings(running);
+    return { name: environment, config: envConfig, targets: sandboxTargets({ url: running, environment: () => announced }, envConfig), sandbox: null, close: async () => undefined };
   }
   const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(clock ? { clock } : {}) });
   return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };

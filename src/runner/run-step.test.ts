@@ -86,9 +86,9 @@ describe('runStep', () => {
     const outcome = await runStep(step, action(async () => pass('refreshed')), ctx);
     expect(outcome).toMatchObject({ status: 'pass', summary: 'refreshed' });
     expect(ctx.writableOpened()).toBe(true);
-    expect(ctx.audits.map((a) => [a.phase, a.step, a.description, a.status ?? null, a.user])).toEqual([
-      ['started', '3.3.4', 'REFRESH T', null, 'tester'],
-      ['finished', '3.3.4', 'REFRESH T', 'pass', 'tester'],
+    expect(ctx.audits.map((a) => [a.phase, a.step, a.description, a.status ?? null, a.outcome ?? null, a.user])).toEqual([
+      ['started', '3.3.4', 'REFRESH T', null, null, 'tester'],
+      ['finished', '3.3.4', 'REFRESH T', 'pass', 'applied', 'tester'],
     ]);
   });
 
@@ -96,6 +96,33 @@ describe('runStep', () => {
     const ctx = context({ fix: true });
     const outcome = await runStep(step, action(async () => { throw new Error('warehouse suspended'); }), ctx);
     expect(outcome.status).toBe('error');
-    expect(ctx.audits.at(-1)).toMatchObject({ phase: 'finished', status: 'error' });
+    expect(ctx.audits.at(-1)).toMatchObject({ phase: 'finished', status: 'error', outcome: 'failed' });
+  });
+
+  it('ends the audit trail of an action that outlives its timeout with timed-out, saying it may have taken effect', async () => {
+    const ctx = context({ fix: true, timeoutMs: 50 });
+    const outcome = await runStep(step, action(() => new Promise(() => undefined)), ctx);
+    expect(outcome).toMatchObject({ status: 'error', error: { name: 'CheckTimeoutError' } });
+    expect(ctx.audits.map((a) => [a.phase, a.outcome ?? null])).toEqual([['started', null], ['finished', 'timed-out']]);
+    expect(ctx.audits.at(-1)!.summary).toMatch(/may or may not have taken effect/);
+  });
+
+  it('ends the audit trail of an action interrupted through the run signal with interrupted', async () => {
+    const interrupt = new AbortController();
+    const ctx = context({ fix: true, interrupt: interrupt.signal });
+    const running = runStep(step, action(() => new Promise(() => undefined)), ctx);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    interrupt.abort();
+    expect(await running).toMatchObject({ status: 'error', error: { name: 'CheckInterruptedError' } });
+    expect(ctx.audits.map((a) => [a.phase, a.outcome ?? null])).toEqual([['started', null], ['finished', 'interrupted']]);
+  });
+
+  it('reports a step the interruption reached before it started as interrupted, without running it', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+    let ran = false;
+    const check = defineCheck({ id: 'c', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => { ran = true; return pass('x'); } });
+    expect(await runStep(step, check, context({ interrupt: interrupt.signal }))).toMatchObject({ status: 'error', summary: 'interrupted before it ran', error: { name: 'CheckInterruptedError' } });
+    expect(ran).toBe(false);
   });
 });

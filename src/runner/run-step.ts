@@ -1,9 +1,10 @@
 import { isVerdict, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
+import { describeCallFailure } from '../clients/service-error';
 import type { CheckResult, Step, StepOutcome } from '../model';
 import type { EnvironmentConfig } from '../config';
-import type { AuditRecord } from './audit';
+import { finishedRecord, type AuditBase, type AuditRecord } from './audit';
 
 /** Everything one step needs to run. */
 export interface StepRunContext {
@@ -22,6 +23,8 @@ export interface StepRunContext {
   user: string;
   /** What the run's checks share: data fetched once per run. */
   memo: RunMemo;
+  /** Aborted when the run is interrupted (Ctrl-C): running steps stop, steps not started are reported interrupted. */
+  interrupt?: AbortSignal;
 }
 
 /** Raised when a check does not finish within its timeout. */
@@ -32,29 +35,55 @@ export class CheckTimeoutError extends Error {
   }
 }
 
-async function withTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** Raised when the run is interrupted (the runner's abort path) while a check runs, or before it started. */
+export class CheckInterruptedError extends Error {
+  override name = 'CheckInterruptedError';
+  constructor(readonly when: 'running' | 'before-start') {
+    super(when === 'running' ? 'the run was interrupted while the check ran' : 'the run was interrupted before the check started');
+  }
+}
+
+/** Runs `run` until it settles, its timeout passes or the run is interrupted; the signal it gets is aborted in either case. */
+async function withTimeout<T>(timeoutMs: number, interrupt: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new CheckTimeoutError(timeoutMs));
-    }, timeoutMs);
+  let onInterrupt: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = (reason: Error) => {
+      controller.abort(reason);
+      reject(reason);
+    };
+    timer = setTimeout(() => stop(new CheckTimeoutError(timeoutMs)), timeoutMs);
+    onInterrupt = () => stop(new CheckInterruptedError('running'));
+    interrupt?.addEventListener('abort', onInterrupt, { once: true });
   });
   try {
-    return await Promise.race([run(controller.signal), timeout]);
+    return await Promise.race([run(controller.signal), stopped]);
   } finally {
     clearTimeout(timer);
+    if (onInterrupt) interrupt?.removeEventListener('abort', onInterrupt);
   }
+}
+
+/** Why a run stopped an action, from the error its verdict carries. */
+function stoppedBy(result: CheckResult): 'timed-out' | 'interrupted' | undefined {
+  if (result.status !== 'error') return undefined;
+  if (result.error.name === 'CheckTimeoutError') return 'timed-out';
+  if (result.error.name === 'CheckInterruptedError') return 'interrupted';
+  return undefined;
 }
 
 function verdictOfThrown(thrown: unknown): CheckResult {
   if (thrown instanceof ServiceNotConfiguredError) return skip(`not configured: ${thrown.message}`);
-  const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  return errorVerdict(`could not tell: ${message}`, thrown);
+  return errorVerdict(`could not tell: ${describeCallFailure(thrown)}`, thrown);
 }
 
-async function runDefinition(check: CheckDefinition, step: Step, run: StepRunContext, signal: AbortSignal): Promise<CheckResult> {
+/** An action's audit trail while it runs: the started record, so that the finished one is written however it ends. */
+interface ActionTrail {
+  started?: AuditBase;
+}
+
+async function runDefinition(check: CheckDefinition, step: Step, run: StepRunContext, signal: AbortSignal, trail: ActionTrail): Promise<CheckResult> {
   const ctx = (clients: ServiceClients): CheckContext => ({
     environment: run.environment,
     config: run.config,
@@ -71,12 +100,10 @@ async function runDefinition(check: CheckDefinition, step: Step, run: StepRunCon
   if (!run.fix) {
     return skip(`dry run: would ${plan.description}; run again with --fix to do it`, { evidence: plan.evidence });
   }
-  const base = { at: run.clock.now().toISOString(), user: run.user, environment: run.environment, world: run.world, step: step.id, check: check.id, description: plan.description };
+  const base: AuditBase = { at: run.clock.now().toISOString(), user: run.user, environment: run.environment, world: run.world, step: step.id, check: check.id, description: plan.description };
   await run.audit({ ...base, phase: 'started' });
-  const result = await check.apply(ctx(run.writableClients()), plan).catch(verdictOfThrown);
-  run.memo.clear(); // the action changed the world: checks that read after it must not see what was fetched before
-  await run.audit({ ...base, at: run.clock.now().toISOString(), phase: 'finished', status: result.status, summary: result.summary });
-  return result;
+  trail.started = base;
+  return check.apply(ctx(run.writableClients()), plan);
 }
 
 /** Runs one step's check (or reports that it has none) within its timeout; never throws. */
@@ -89,6 +116,19 @@ export async function runStep(step: Step, check: CheckDefinition | Error | null,
   if (check instanceof Error) {
     return { ...head, check: step.check?.id ?? null, kind: null, durationMs: 0, ...errorVerdict(`could not load the check: ${check.message}`, check) };
   }
-  const result = await withTimeout(run.timeoutMs, (signal) => runDefinition(check, step, run, signal)).catch(verdictOfThrown);
+  if (run.interrupt?.aborted) {
+    const interrupted = new CheckInterruptedError('before-start');
+    return { ...head, check: check.id, kind: check.kind, durationMs: 0, ...errorVerdict('interrupted before it ran', interrupted) };
+  }
+  const trail: ActionTrail = {};
+  let result = await withTimeout(run.timeoutMs, run.interrupt, (signal) => runDefinition(check, step, run, signal, trail)).catch(verdictOfThrown);
+  if (trail.started) {
+    run.memo.clear(); // the action changed the world (or may have): checks that read after it must not see what was fetched before
+    // Every action that started ends its trail with how it ended, also when the timeout or an interruption cut it short.
+    result = await run.audit(finishedRecord(trail.started, run.clock.now(), result, stoppedBy(result))).then(
+      () => result,
+      (auditError: unknown) => ({ ...result, summary: `${result.summary}; its audit record could not be written: ${(auditError as Error).message}` }),
+    );
+  }
   return { ...head, check: check.id, kind: check.kind, durationMs: Date.now() - started, ...result };
 }

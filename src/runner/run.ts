@@ -37,12 +37,19 @@ export interface RunRequest {
   loadModule?: ModuleLoader;
   /** Faults for the sandbox the run starts (latency, broken answers), besides the world's own. */
   sandboxFaults?: FaultSpec[];
+  /** A sandbox already running (`npm run sandbox`) to use instead of starting one; RUNBOOK_SANDBOX_URL by default. */
+  sandboxUrl?: string;
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
   /** Told when each step starts and ends (live progress). */
   progress?: RunProgress;
   /** Told of every service call as it ends, with the step that made it (`--verbose`). */
   onServiceCall?: StepServiceCallListener;
+  /**
+   * The run's abort path (Ctrl-C calls it): aborting stops the running checks, ends each started action's audit
+   * trail with `interrupted`, and reports the steps not yet started as interrupted; the report is still returned.
+   */
+  signal?: AbortSignal;
 }
 
 /** How many checks run at once unless the request says otherwise: every step of the largest scenario. */
@@ -81,7 +88,11 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const startedAt = clock.now();
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
-  const env = await openEnvironment(request.config, request.environment, request.world, request.sandboxFaults, request.clock);
+  const env = await openEnvironment(request.config, request.environment, request.world, {
+    ...(request.sandboxFaults ? { faults: request.sandboxFaults } : {}),
+    ...(request.clock ? { clock: request.clock } : {}),
+    ...((request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL) ? { running: request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL } : {}),
+  });
   const calls = attributeCallsToSteps(request.onServiceCall);
   const clients = createServiceClients(env.targets, { readOnly: true, onCall: calls.onCall });
   let writable: ServiceClients | undefined;
@@ -105,6 +116,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
         memo,
+        ...(request.signal ? { interrupt: request.signal } : {}),
       }))),
     );
     const results = await mapLimited(request.steps, request.concurrency ?? defaultConcurrency, async (step) => {

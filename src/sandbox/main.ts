@@ -18,8 +18,9 @@ async function main(argv: string[]): Promise<void> {
   const secret = drillSecrecy(projectRoot);
   if (argv.includes('--help')) {
     process.stdout.write(
-      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N]\n` +
-        `Worlds: ${secret ?? listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n`,
+      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N] [--work-seconds S]\n` +
+        `Worlds: ${secret ?? listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n` +
+        `--work-seconds S: how long a re-run an action starts takes (queued or running until then); the world's work.json by default.\n`,
     );
     return;
   }
@@ -28,10 +29,12 @@ async function main(argv: string[]): Promise<void> {
   const faults: FaultSpec[] = [...(latency ? [parseFaultFlag(`*=latency:${latency}`)] : []), ...every('fault').map(parseFaultFlag)];
   const seed = option('fault-seed');
   if (seed !== undefined && !/^\d+$/.test(seed)) throw new Error(`Unexpected --fault-seed ${seed}, expected a whole number`);
+  const workSeconds = option('work-seconds');
+  if (workSeconds !== undefined && !/^\d+(\.\d+)?$/.test(workSeconds)) throw new Error(`Unexpected --work-seconds ${workSeconds}, expected seconds (a number)`);
   const port = Number(option('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Unexpected --port ${option('port')}, expected a number from 0 to 65535`);
   const envFile = option('write-env');
-  const { sandbox, lines, stopOnSignals } = await launchSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(envFile ? { writeEnv: envFile } : {}) });
+  const { sandbox, lines, stopOnSignals } = await launchSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(workSeconds ? { workSeconds: Number(workSeconds) } : {}), ...(envFile ? { writeEnv: envFile } : {}) });
   process.stdout.write(`${lines.join('\n')}\n`);
   process.stderr.write(
     `# sandbox: world "${sandbox.world.name}" on ${sandbox.url}: ${secret ?? sandbox.world.header.description}\n` +

@@ -16,6 +16,8 @@ import { ZodError } from 'zod';
 import { FaultPlan } from './faults/plan';
 import { sendWithFaults } from './faults/respond';
 import type { FaultSpec } from './faults/schema';
+import { startWorkOf } from './work/react';
+import { advanceWork } from './work/state';
 import { loadWorld, WorldError, worldsDir as defaultWorldsDir, type World } from './world/load-world';
 
 /** How to start a sandbox. */
@@ -32,6 +34,11 @@ export interface SandboxOptions {
   faultSeed?: number;
   /** Shown by `GET /_sandbox/world` instead of the world's name and description: a drill keeps its world secret. */
   label?: string;
+  /**
+   * Seconds a re-run an action starts (a redrive, a cleared task, a GitHub re-run) takes in sandbox time: queued or
+   * running until then, its outcome evaluated against the world when it ends. The world's work.json when omitted (0).
+   */
+  workSeconds?: number;
 }
 
 /** A running sandbox: its address, world, service states and call log. */
@@ -54,7 +61,7 @@ export interface Sandbox {
 type ServiceEntry = [keyof SandboxStates, SandboxService<unknown, SandboxStates>];
 const serviceEntries = () => Object.entries(services) as ServiceEntry[];
 
-async function buildStates(world: World, clock: Clock): Promise<SandboxStates> {
+async function buildStates(world: World, clock: Clock, workSeconds?: number): Promise<SandboxStates> {
   const states = {} as Record<keyof SandboxStates, unknown>;
   for (const [key, service] of serviceEntries()) {
     try {
@@ -64,7 +71,9 @@ async function buildStates(world: World, clock: Clock): Promise<SandboxStates> {
       throw new WorldError(`world "${world.name}", ${key}.json: ${detail}`, { cause: error });
     }
   }
-  return states as SandboxStates;
+  const built = states as SandboxStates;
+  if (workSeconds !== undefined) built.work.durationMs = workSeconds * 1000;
+  return built;
 }
 
 async function disposeStates(states: SandboxStates): Promise<void> {
@@ -76,7 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const dir = options.worldsDir ?? defaultWorldsDir;
   let world = loadWorld(options.world ?? 'healthy', clock.now(), dir);
-  let states = await buildStates(world, clock);
+  let states = await buildStates(world, clock, options.workSeconds);
   const calls = new CallLog();
   const faultsOf = (w: World): FaultSpec[] => [...(w.header.faults ?? []), ...(options.faults ?? [])];
   const faults = new FaultPlan(faultsOf(world), options.faultSeed);
@@ -101,7 +110,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return jsonResponse(200, faults.list());
     }
     if (path === '/_sandbox/faults') return jsonResponse(200, faults.list());
-    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world or /_sandbox/faults` });
+    if (path === '/_sandbox/environment') return jsonResponse(200, sandbox.environment());
+    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world, /_sandbox/faults or /_sandbox/environment` });
   };
 
   const dispatch = async (request: SandboxRequest, key: ServiceKey | null): Promise<ServiceReply | SandboxResponse> => {
@@ -110,7 +120,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!service) {
       return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
     }
-    return service.handle(request, { states, clock, baseUrl });
+    const env = { states, clock, baseUrl };
+    // Re-runs whose time has come end first, so that every answer shows the world as the work left it.
+    await advanceWork(env);
+    const reply = await service.handle(request, env);
+    startWorkOf(key!, reply.call, request, reply.response, env);
+    return reply;
   };
 
   const server: Server = createServer((incoming, outgoing) => {
@@ -162,7 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults: (specs) => faults.replace(specs, options.faultSeed),
     async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);
-      const nextStates = await buildStates(next, clock);
+      const nextStates = await buildStates(next, clock, options.workSeconds);
       await disposeStates(states);
       states = nextStates;
       world = next;

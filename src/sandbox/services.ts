@@ -12,6 +12,7 @@ import { snowflakeService } from './snowflake/service';
 import { stsService } from './sts/service';
 import type { SandboxStates } from './states';
 import { warehouseService } from './warehouse/service';
+import { workService } from './work/service';
 
 /** Every simulated service by key; each loads the world section of the same name. */
 export const services: { [K in keyof SandboxStates]: SandboxService<SandboxStates[K], SandboxStates> } = {
@@ -27,4 +28,5 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   logs: logsService,
   iam: iamService,
   sts: stsService,
+  work: workService,
 };

@@ -10,6 +10,7 @@ import type { SfnState } from './sfn/state';
 import type { SnowflakeState } from './snowflake/state';
 import type { StsState } from './sts/service';
 import type { WarehouseState } from './warehouse/service';
+import type { WorkState } from './work/state';
 
 /** The state of every simulated service, built from one world; services may read each other's (Snowflake reads S3). */
 export interface SandboxStates {
@@ -27,4 +28,6 @@ export interface SandboxStates {
   logs: LogsState;
   iam: IamState;
   sts: StsState;
+  /** What the platform's jobs do when an action re-runs them, and the re-runs in flight (work.json). */
+  work: WorkState;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
+import { appendFile, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureFolder } from './ensure-folder';
+import { nonFileKind } from './file-kind';
 
 /**
  * Writes a file so that a reader sees either the old content or the new, never a part: the data goes to
@@ -8,7 +10,10 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
   const target = path.resolve(file);
-  await mkdir(path.dirname(target), { recursive: true });
+  // The rename would replace a device or a folder itself (as root, /dev/full became a file): refuse instead.
+  const kind = await stat(target).then(nonFileKind, () => null);
+  if (kind) throw new Error(`${target} is ${kind}, not a file: an atomic write would replace it`);
+  await ensureFolder(path.dirname(target));
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await open(temporary, 'w');
@@ -31,6 +36,6 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
  */
 export async function appendLine(file: string, line: string): Promise<void> {
   if (line.includes('\n')) throw new Error(`appendLine takes one line; the text holds a line break at ${line.indexOf('\n')}`);
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await ensureFolder(path.dirname(path.resolve(file)));
   await appendFile(file, `${line}\n`, { encoding: 'utf8', flag: 'a' });
 }

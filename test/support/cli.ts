@@ -14,6 +14,11 @@ export interface CliRun {
 export interface SpawnOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /**
+   * A process still going after this many ms (default 90 s) is killed and says so in `stderr`: a guard against a
+   * stuck test (a hang is the defect some tests look for), not a timed assertion.
+   */
+  guardMs?: number;
 }
 
 /** How to spawn a CLI entry point: besides where and with what, modules to preload (`node -r`). */
@@ -53,10 +58,21 @@ function spawnProcess(command: string, args: readonly string[], options: SpawnOp
     const child = spawn(command, [...args], { cwd: options.cwd ?? root, env: { ...baseEnvironment(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    const guardMs = options.guardMs ?? 90_000;
+    const guard = setTimeout(() => {
+      stderr += `\n[the process hung: killed after ${guardMs / 1000} s]`;
+      child.kill('SIGKILL');
+    }, guardMs);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -68,11 +84,14 @@ export function runCommand(command: string, args: readonly string[], options: Sp
 /** Spawns a CLI entry point as the package scripts do (`node -r ./bin/register.js src/cli/main.ts …`, without npm). */
 export function runCli(entry: string, args: readonly string[], options: CliSpawnOptions = {}): Promise<CliRun> {
   const preload = (options.preload ?? []).flatMap((file) => ['-r', file]);
-  return runCommand(process.execPath, [...preload, '-r', register, entry, ...args], options);
+  return runCommand(process.execPath, [...preload, '-r', register, path.resolve(root, entry), ...args], options);
 }
 
 /** Spawns `npm run check -- …` without npm. */
 export const check = (...args: string[]): Promise<CliRun> => runCli('src/cli/main.ts', args);
+
+/** Spawns `npm run check -- …` without npm, from a folder or with variables of its own. */
+export const checkWith = (args: readonly string[], options: SpawnOptions): Promise<CliRun> => runCli('src/cli/main.ts', args, options);
 
 /** A run's exit code and output, for assertion messages. */
 export const describeRun = (run: CliRun): string => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;

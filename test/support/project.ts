@@ -32,6 +32,13 @@ export async function runInWorld(world: string, selection: string[], options: Wo
   });
 }
 
+/** The outcome of one step of a report (it must be there). */
+export function outcomeOf(report: RunReport, step: string) {
+  const found = report.results.find((r) => r.step === step);
+  if (!found) throw new Error(`no outcome for ${step}:\n${describeOutcomes(report)}`);
+  return found;
+}
+
 /** `step status: summary` lines, for assertion messages that show what happened. */
 export function describeOutcomes(report: RunReport): string {
   return report.results.map((r) => `${r.step} ${r.status}: ${r.summary}`).join('\n');

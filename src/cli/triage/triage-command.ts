@@ -38,7 +38,8 @@ export async function runTriage(session: CliSession, extra: readonly string[]): 
   const run = session.options.thenRun && triage.next ? await executeRun(session, selectSteps(session.runbook, [triage.next.scenario]), [triage.next.scenario]) : undefined;
   if (run) triage.run = run;
   printTriage(session, triage, run, signalsRun);
-  await writeRunOutputs(session, run ?? signalsRun);
+  const unwritten = await writeRunOutputs(session, run ?? signalsRun);
+  if (unwritten) return exitCodes.unusable;
   const found = triage.activeIncident ? exitCodes.failed : triage.couldNotTell.length > 0 ? exitCodes.unusable : exitCodes.ok;
   return run ? worstExitCode(found, exitCodeOf(run)) : found;
 }

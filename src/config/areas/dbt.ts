@@ -4,7 +4,7 @@ const identifier = z.string().regex(/^[A-Za-z_][\w$]*$/, 'expected a column name
 
 /** Scenarios 3.4 and 3.5: the dbt project whose artifacts, profile and tests the checks read. */
 export const dbtSchema = z.strictObject({
-  /** The dbt project directory (holds dbt_project.yml and target/). Relative paths resolve from the project root. */
+  /** The dbt project directory (holds dbt_project.yml and target/). A relative path resolves from the folder of runbook.config.ts. */
   projectDir: z.string().min(1).optional(),
   /** Where profiles.yml lives; defaults to DBT_PROFILES_DIR, then the project directory, then ~/.dbt. */
   profilesDir: z.string().min(1).optional(),

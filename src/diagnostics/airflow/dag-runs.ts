@@ -1,4 +1,6 @@
+import { warn } from '../../check-api';
 import type { AirflowClient } from '../../clients/airflow';
+import type { ConsoleLink, WarnResult } from '../../model';
 import type { DagRun } from './model';
 
 /** The recent runs of a DAG: the newest of all, and the newest failed one (either may be absent). */
@@ -18,6 +20,12 @@ export async function recentRuns(client: AirflowClient, dagId: string, limit: nu
   const latestFailed = runs.find((run) => run.state === 'failed') ?? null;
   const succeededSince = latestFailed ? runs.filter((run) => run.state === 'success' && runTime(run) > runTime(latestFailed)) : [];
   return { latest: runs[0] ?? null, latestFailed, succeededSince, searched: runs.length };
+}
+
+/** The verdict for a run that has not ended (`run X of DAG is queued: wait for it`), or null when it has. */
+export function waitForDagRun(dagId: string, run: DagRun, links: ConsoleLink[] = []): WarnResult | null {
+  if (run.state !== 'queued' && run.state !== 'running') return null;
+  return warn(`the latest run of ${dagId} (${run.runId}) is ${run.state}: wait for it; its outcome is not known yet`, { links, evidence: [{ label: 'latest run', value: describeRun(run) }] });
 }
 
 /** A run as evidence. */

@@ -1,4 +1,6 @@
+import { warn } from '../../check-api';
 import type { GithubClient } from '../../clients';
+import type { WarnResult } from '../../model';
 import type { TerraformWorkflow } from './workflow-settings';
 
 /** The parts of a workflow run the checks report. */
@@ -31,13 +33,15 @@ export const failedConclusions: readonly string[] = ['failure', 'timed_out', 'ca
 /** The most jobs read from one run: pages of 100. */
 const maxJobPages = 5;
 
-/** The newest completed run of the Terraform workflow (on the configured branch), or null when there is none. */
-export async function latestCompletedRun(github: GithubClient, workflow: TerraformWorkflow): Promise<RunSummary | null> {
+/**
+ * The newest run of the Terraform workflow (on the configured branch) in any state, or null when there is none:
+ * a queued re-run is the latest, never skipped for the older run that finished.
+ */
+export async function latestRun(github: GithubClient, workflow: TerraformWorkflow): Promise<RunSummary | null> {
   const { data } = await github.rest.actions.listWorkflowRuns({
     owner: workflow.owner,
     repo: workflow.repo,
     workflow_id: workflow.terraform.workflow,
-    status: 'completed',
     per_page: 1,
     ...(workflow.terraform.branch ? { branch: workflow.terraform.branch } : {}),
   });
@@ -56,6 +60,22 @@ export async function latestCompletedRun(github: GithubClient, workflow: Terrafo
     actor: run.actor?.login ?? null,
     url: run.html_url,
   };
+}
+
+/** `re-run #7002 attempt 2` or `run #7003`: how a run is named in verdicts. */
+function runLabel(run: RunSummary): string {
+  return run.attempt > 1 ? `re-run #${run.runNumber} attempt ${run.attempt}` : `run #${run.runNumber}`;
+}
+
+/** `re-run #7002 attempt 2 is queued`: a run that has not completed, in words. */
+export function describeUnfinished(run: RunSummary): string {
+  return `${runLabel(run)} is ${run.status.replace('_', ' ')}`;
+}
+
+/** The verdict for a run that has not completed (`re-run #7002 attempt 2 is queued: wait for it`), or null when it has. */
+export function waitForRun(run: RunSummary, links: WarnResult['links'] = []): WarnResult | null {
+  if (run.status === 'completed') return null;
+  return warn(`${describeUnfinished(run)}: wait for it; its outcome is not known yet`, { links });
 }
 
 /** The jobs of a run that did not succeed, each with its first failed step (bounded to 500 jobs). */

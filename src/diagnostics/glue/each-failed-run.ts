@@ -1,5 +1,5 @@
 import type { JobRun } from '@aws-sdk/client-glue';
-import { combineVerdicts, error, fail, link, notConfigured, skip, type CheckContext, type SubjectVerdict } from '../../check-api';
+import { combineVerdicts, error, fail, link, notConfigured, skip, warn, type CheckContext, type SubjectVerdict } from '../../check-api';
 import type { PipelineConfig } from '../../config/areas/pipeline';
 import type { CheckResult } from '../../model';
 import { lookback } from '../stepfunctions/lookback';
@@ -30,8 +30,9 @@ export interface FailedRunContext {
 }
 
 /**
- * Runs `judge` on the most recent failed run of each configured Glue job in the look-back window (or on
- * the run `jobRunId` names); a job without one is skipped, a job that does not exist fails.
+ * Runs `judge` on the newest run of each configured Glue job when it failed in the look-back window (or on the run
+ * `jobRunId` names); a job whose newest run is still going warns (wait for it), a job without a failure is skipped,
+ * a job that does not exist fails.
  */
 export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, judge: (found: FailedRunContext) => Promise<CheckResult>): Promise<CheckResult> {
   const pipeline = ctx.config.pipeline;
@@ -45,10 +46,12 @@ export async function eachFailedRun(ctx: CheckContext<'jobRunId' | 'jobName'>, j
     const search = await ctx.memo(['glue:failed-run', jobName, pipeline.lookbackHours, runId], (signal) => findFailedRun(ctx.clients.glue(), jobName, window, runId, signal));
     if (search.kind === 'job-missing') {
       parts.push({ subject: jobName, result: fail(`Glue job ${jobName} does not exist`, { links: [link(`Glue job ${jobName}`, glueJobConsoleUrl(region, jobName))] }) });
+    } else if (search.kind === 'in-progress') {
+      const run = search.run;
+      const links = [link(`Glue job run ${run.Id}`, glueRunConsoleUrl(region, jobName, run.Id ?? ''))];
+      parts.push({ subject: jobName, result: warn(`Glue job ${jobName} run ${run.Id} is ${run.JobRunState} (started ${run.StartedOn?.toISOString()}): wait for it; its outcome is not known yet`, { links }) });
     } else if (search.kind === 'none') {
-      const searched = search.capped ? ` (only its newest ${search.runsSeen} runs were read)` : '';
-      const summary = runId ? `no run ${runId} of ${jobName}` : `no failed run of ${jobName} in ${window.label}${searched}`;
-      parts.push({ subject: jobName, result: skip(summary) });
+      parts.push({ subject: jobName, result: skip(runId ? `no run ${runId} of ${jobName}` : `no failed run of ${jobName} in ${window.label}`) });
     } else {
       const run = search.run;
       const consoleLink = link(`Glue job run ${run.Id}`, glueRunConsoleUrl(region, jobName, run.Id ?? ''));

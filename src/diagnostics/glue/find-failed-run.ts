@@ -1,50 +1,34 @@
 import { EntityNotFoundException, GetJobRunCommand, GetJobRunsCommand, type GlueClient, type JobRun } from '@aws-sdk/client-glue';
 import type { Lookback } from '../stepfunctions/lookback';
-import { failedRunStates } from './run-states';
-
-/** The most pages of GetJobRuns read while looking back, so a job with many runs costs a bounded number of calls. */
-export const maxRunPages = 5;
+import { failedRunStates, inProgressRunStates } from './run-states';
 
 /** What looking for a job's failed run found. */
 export type FailedRunSearch =
   | { kind: 'found'; run: JobRun }
-  | {
-      kind: 'none';
-      latest: JobRun | null;
-      runsSeen: number;
-      /** True when the page cap stopped the search before the start of the window. */
-      capped: boolean;
-    }
+  /** The newest run has not ended (a re-run, say): its outcome is not known yet. */
+  | { kind: 'in-progress'; run: JobRun }
+  | { kind: 'none'; latest: JobRun | null }
   | { kind: 'job-missing' };
 
 /**
- * The newest failed run (FAILED, TIMEOUT, ERROR) of a job that started within the window, or the
- * named run when `runId` is given (none when it does not exist). Reads GetJobRuns newest first and
- * stops at the window or the page cap.
+ * The newest run of a job that started within the window when it failed (FAILED, TIMEOUT, ERROR), or the named run
+ * when `runId` is given (none when it does not exist). A newest run still going is reported as in progress; one that
+ * succeeded means any earlier failure is behind it. GetJobRuns lists newest first.
  */
 export async function findFailedRun(glue: GlueClient, jobName: string, window: Lookback, runId?: string, signal?: AbortSignal): Promise<FailedRunSearch> {
   try {
     if (runId) {
       const { JobRun } = await glue.send(new GetJobRunCommand({ JobName: jobName, RunId: runId }), { abortSignal: signal });
-      return JobRun ? { kind: 'found', run: JobRun } : { kind: 'none', latest: null, runsSeen: 0, capped: false };
+      return JobRun ? { kind: 'found', run: JobRun } : { kind: 'none', latest: null };
     }
-    let token: string | undefined;
-    let latest: JobRun | null = null;
-    let runsSeen = 0;
-    for (let page = 0; page < maxRunPages; page++) {
-      const response = await glue.send(new GetJobRunsCommand({ JobName: jobName, MaxResults: 50, NextToken: token }), { abortSignal: signal });
-      for (const run of response.JobRuns ?? []) {
-        if (run.StartedOn && run.StartedOn < window.since) return { kind: 'none', latest, runsSeen, capped: false };
-        runsSeen++;
-        latest ??= run;
-        if (failedRunStates.has(run.JobRunState ?? '')) return { kind: 'found', run };
-      }
-      token = response.NextToken;
-      if (!token) break;
-    }
-    return { kind: 'none', latest, runsSeen, capped: Boolean(token) };
+    const response = await glue.send(new GetJobRunsCommand({ JobName: jobName, MaxResults: 1 }), { abortSignal: signal });
+    const latest = response.JobRuns?.[0] ?? null;
+    if (!latest || (latest.StartedOn && latest.StartedOn < window.since)) return { kind: 'none', latest };
+    if (inProgressRunStates.has(latest.JobRunState ?? '')) return { kind: 'in-progress', run: latest };
+    if (failedRunStates.has(latest.JobRunState ?? '')) return { kind: 'found', run: latest };
+    return { kind: 'none', latest };
   } catch (error) {
     if (!(error instanceof EntityNotFoundException)) throw error;
-    return runId ? { kind: 'none', latest: null, runsSeen: 0, capped: false } : { kind: 'job-missing' };
+    return runId ? { kind: 'none', latest: null } : { kind: 'job-missing' };
   }
 }

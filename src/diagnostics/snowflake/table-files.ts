@@ -4,11 +4,10 @@ import type { SnowflakeSession } from '../../clients';
 import type { CheckResult, ConsoleLink } from '../../model';
 import type { ListedObject } from '../s3/list-recent-objects';
 import { discoverRecentObjects, type Discovery } from '../s3/recent-objects';
-import { s3ConsoleUrl } from '../s3/s3-url';
+import { s3ConsoleUrl, type S3Location } from '../s3/s3-url';
 import { eachExternalTable } from './each-external-table';
 import type { ExternalTableInfo } from './external-table';
-import { splitQualifiedName, sqlString } from './sql-literal';
-import { describeStage } from './storage-integration';
+import { readRegisteredFiles } from './registered-files';
 
 /** An external table's S3 objects beside the files its metadata has registered. */
 export interface TableFiles {
@@ -16,11 +15,32 @@ export interface TableFiles {
   prefix: string;
   /** The recent objects under the location (the window of `externalTables.recentMinutes`), newest first, with what was seen. */
   discovery: Discovery;
+  /** The objects written since `since` (every object, when null), newest first: the window's discovery when it reaches that far back, else one more, once per run. */
+  discoverSince(since: Date | null): Promise<Discovery>;
   /** How many files the table's metadata holds (INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES). */
   registeredCount: number;
+  /** The newest file the metadata holds, by its S3 modification time and whatever its age; null when it holds none. */
+  newestRegistered: ListedObject | null;
   isRegistered(object: ListedObject): boolean;
   /** The S3 console page of the table's location. */
   links: ConsoleLink[];
+}
+
+/** Discovers the objects under a location since a time, once per run; a key-order listing ignores `since`, so it is shared whatever it is. */
+function discover(ctx: CheckContext, location: S3Location, since: Date | null): Promise<Discovery> {
+  const settings = ctx.config.externalTables!;
+  const { partitionPattern } = settings;
+  const until = ctx.clock.now();
+  const key = ['s3:recent-objects', location.bucket, location.prefix, settings.maxObjectsListed, partitionPattern, partitionPattern ? (since?.toISOString() ?? null) : null];
+  return ctx.memo(key, (signal) =>
+    discoverRecentObjects(ctx.clients.s3(), location, {
+      ...(since ? { since } : {}),
+      until,
+      maxObjectsListed: settings.maxObjectsListed,
+      ...(partitionPattern ? { partitionPattern } : {}),
+      signal,
+    }),
+  );
 }
 
 /**
@@ -30,36 +50,26 @@ export interface TableFiles {
  */
 async function readTableFiles(ctx: CheckContext, table: ExternalTableInfo, session: SnowflakeSession): Promise<TableFiles | CheckResult> {
   if (!table.s3) return fail(`the table's location ${table.location} is not an S3 URL`);
-  const { bucket, prefix } = table.s3;
+  const location = table.s3;
+  const { bucket, prefix } = location;
   const links = [link(`S3 ${bucket}/${prefix}`, s3ConsoleUrl({ bucket, prefix }, ctx.config.aws?.region ?? 'us-east-1'))];
-  const settings = ctx.config.externalTables!;
-  const now = ctx.clock.now().getTime();
+  const windowStart = new Date(ctx.clock.now().getTime() - ctx.config.externalTables!.recentMinutes * 60_000);
   let discovery: Discovery;
   try {
-    discovery = await ctx.memo(['s3:recent-objects', bucket, prefix, settings.recentMinutes, settings.partitionPattern], (signal) =>
-      discoverRecentObjects(ctx.clients.s3(), { bucket, prefix }, {
-        since: new Date(now - settings.recentMinutes * 60_000),
-        until: new Date(now),
-        maxObjectsListed: settings.maxObjectsListed,
-        ...(settings.partitionPattern ? { partitionPattern: settings.partitionPattern } : {}),
-        signal,
-      }),
-    );
+    discovery = await discover(ctx, location, windowStart);
   } catch (error) {
     if (error instanceof NoSuchBucket) return fail(`bucket ${bucket} of the table's location does not exist, so no file can be registered`, { links });
     throw error;
   }
-  const stageUrl = (await ctx.memo(['snowflake:DESC STAGE', table.stage], () => describeStage(session, table.stage))).url ?? table.location;
-  const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
-  const { database } = splitQualifiedName(table.name);
-  const files = await session.query(`SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`);
-  const registered = new Set(files.map((row) => String(row.FILE_NAME ?? row.file_name ?? '')));
+  const registered = await readRegisteredFiles(ctx, session, table);
   return {
     bucket,
     prefix,
     discovery,
-    registeredCount: registered.size,
-    isRegistered: (object) => registered.has(object.key.slice(stagePrefix.length)) || registered.has(object.key),
+    discoverSince: (since) => (since && since >= windowStart ? Promise.resolve(discovery) : discover(ctx, location, since)),
+    registeredCount: registered.count,
+    newestRegistered: registered.newest,
+    isRegistered: registered.has,
     links,
   };
 }

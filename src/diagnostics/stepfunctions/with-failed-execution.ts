@@ -1,9 +1,9 @@
 import { StateMachineDoesNotExist, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import { fail, link, notConfigured, skip, type CheckContext } from '../../check-api';
+import { fail, link, notConfigured, skip, warn, type CheckContext } from '../../check-api';
 import type { PipelineConfig } from '../../config/areas/pipeline';
 import type { CheckResult } from '../../model';
 import { executionConsoleUrl, regionOfArn, stateMachineConsoleUrl } from './console-url';
-import { findFailedExecution } from './find-execution';
+import { describeRunning, findFailedExecution } from './find-execution';
 import { lookback } from './lookback';
 
 /** The parameter that names an execution instead of the most recent failed one. */
@@ -18,8 +18,9 @@ export interface FailedExecutionContext {
 }
 
 /**
- * Finds the incident's execution (the `executionArn` parameter, or the most recent failed one in the
- * look-back window) and runs `judge` on it; skips when nothing failed, fails when the state machine is gone.
+ * Finds the incident's execution (the `executionArn` parameter, or the newest one when it failed in the look-back
+ * window) and runs `judge` on it; warns when the newest is still running (a redrive, say: wait for it), skips when
+ * nothing failed, fails when the state machine is gone.
  */
 export async function withFailedExecution<T = CheckResult>(
   ctx: CheckContext<'executionArn'>,
@@ -38,10 +39,13 @@ export async function withFailedExecution<T = CheckResult>(
     if (error instanceof StateMachineDoesNotExist) return fail(`state machine ${pipeline.stateMachineArn} does not exist`);
     throw error;
   }
+  const machineLink = link('Step Functions: state machine executions', stateMachineConsoleUrl(region, pipeline.stateMachineArn));
+  if (search.kind === 'in-progress') {
+    const running = search.execution;
+    return warn(`${describeRunning(running)}: wait for it; its outcome is not known yet`, { links: [link(`Step Functions: execution ${running.name}`, executionConsoleUrl(region, running.executionArn ?? '')), machineLink] });
+  }
   if (search.kind === 'none') {
-    return skip(`no failed execution of ${pipeline.stateMachineArn.split(':').pop()} in ${window.label}`, {
-      links: [link('Step Functions: state machine executions', stateMachineConsoleUrl(region, pipeline.stateMachineArn))],
-    });
+    return skip(`no failed execution of ${pipeline.stateMachineArn.split(':').pop()} in ${window.label}`, { links: [machineLink] });
   }
   const arn = search.execution.executionArn ?? ctx.params.executionArn ?? '';
   return judge({ execution: search.execution, pipeline, region, consoleLink: link(`Step Functions: execution ${search.execution.name ?? arn}`, executionConsoleUrl(region, arn)) });

@@ -7,7 +7,7 @@ import type { ConsoleLink, SkipResult } from '../../model';
 import { readZipEntry, zipEntryNames } from '../github/unzip';
 import { ZipReadError } from '../github/zip-directory';
 import { githubStatus } from '../github/request-errors';
-import { latestCompletedRun, type RunSummary } from '../github/workflow-runs';
+import { describeUnfinished, latestRun, type RunSummary } from '../github/workflow-runs';
 import { isSkip, terraformWorkflow } from '../github/workflow-settings';
 import { parsePlanText } from './parse-plan-text';
 import { PlanFormatError } from './plan-errors';
@@ -72,10 +72,11 @@ async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artif
   const workflow = terraformWorkflow(ctx);
   if (isSkip(workflow)) return workflow;
   const github = await ctx.clients.github();
-  const latest = await latestCompletedRun(github, workflow);
-  if (!latest) return skip(`no completed run of workflow ${terraform.workflow} to read the plan from`);
+  const latest = await latestRun(github, workflow);
+  if (!latest) return skip(`no run of workflow ${terraform.workflow} to read the plan from`);
   const { data } = await github.rest.actions.listWorkflowRunArtifacts({ owner: workflow.owner, repo: workflow.repo, run_id: latest.id, name: artifact.name, per_page: 10 });
   const found = data.artifacts.find((a) => a.name === artifact.name);
+  if (!found && latest.status !== 'completed') return skip(`${describeUnfinished(latest)} and has not uploaded ${artifact.name} yet: wait for it`);
   if (!found) return skip(`run #${latest.runNumber} uploaded no artifact named ${artifact.name}: it stopped before the plan, or the workflow does not upload it`);
   if (found.expired) return skip(`the ${artifact.name} artifact of run #${latest.runNumber} has expired`);
   if (found.size_in_bytes > terraform.plan.maxBytes) throw new PlanTooLargeError(found.size_in_bytes, terraform.plan.maxBytes);
@@ -94,7 +95,7 @@ async function fromArtifact(ctx: CheckContext, terraform: TerraformConfig, artif
 
 /**
  * Reads the plan JSON from the first configured source: a `terraform show -json` file, a binary plan
- * rendered by terraform or tofu, or the plan artifact of the workflow's latest completed run.
+ * rendered by terraform or tofu, or the plan artifact of the workflow's latest run (a re-run applies the plan its run uploaded).
  */
 export async function loadPlan(ctx: CheckContext): Promise<LoadedPlan | SkipResult> {
   const terraform = ctx.config.terraform;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -37,12 +37,23 @@ function schemaYml(section: DbtSection, folder: string): string {
   return stringify({ version: 2, models });
 }
 
+/** packages.yml, and dbt_packages/ with the packages `dbt deps` installed. */
+function writePackages(root: string, packages: DbtSection['packages']): void {
+  const entries = Object.entries(packages);
+  if (!entries.length) return;
+  write(root, 'packages.yml', stringify({ packages: entries.map(([name, spec]) => ({ package: name, version: spec.version })) }));
+  for (const [name, spec] of entries) {
+    if (spec.installed) write(root, `dbt_packages/${name.split('/')[1]}/dbt_project.yml`, stringify({ name: name.split('/')[1]!.replace(/-/g, '_'), version: spec.version, 'config-version': 2 }));
+  }
+}
+
 /** Writes the section's project (dbt_project.yml, profiles.yml, models, target/ artifacts) into a new temporary directory. */
 export function materializeProject(section: DbtSection): MaterializedProject {
   const root = mkdtempSync(path.join(tmpdir(), 'runbook-sandbox-dbt-'));
   const invocationId = randomUUID();
   write(root, 'dbt_project.yml', stringify({ name: section.project, version: '1.0.0', 'config-version': 2, profile: section.profile, 'model-paths': ['models'], 'target-path': 'target' }));
   write(root, 'profiles.yml', stringify(section.profiles));
+  writePackages(root, section.packages);
   const folders = new Set(Object.values(section.models).map((m) => m.folder));
   for (const [name, model] of Object.entries(section.models)) write(root, `models/${model.folder}/${name}.sql`, `${model.sql}\n`);
   for (const folder of folders) write(root, `models/${folder}/schema.yml`, schemaYml(section, folder));
@@ -52,5 +63,16 @@ export function materializeProject(section: DbtSection): MaterializedProject {
   write(root, 'target/run_results.json', JSON.stringify(buildRunResults(section, invocationId)));
   const sources = buildSources(section, invocationId);
   if (sources) write(root, 'target/sources.json', JSON.stringify(sources));
-  return { projectDir: root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { projectDir: root, remove: () => removeWhole(root) };
+}
+
+/** Removes the project in one step for its readers: renamed away first (atomic), then deleted, so no check sees half a project. */
+function removeWhole(root: string): void {
+  const removed = `${root}.removed`;
+  try {
+    renameSync(root, removed);
+  } catch {
+    return rmSync(root, { recursive: true, force: true });
+  }
+  rmSync(removed, { recursive: true, force: true });
 }

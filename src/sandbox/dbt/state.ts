@@ -54,6 +54,8 @@ export const dbtSectionSchema = z.strictObject({
   sources: z.record(z.string().regex(/^\w+\.\w+$/), sourceSchema).default({}),
   models: z.record(z.string().regex(/^\w+$/), modelSchema),
   tests: z.record(z.string().regex(/^\w+$/), testSchema).default({}),
+  /** packages.yml by package (`dbt-labs/dbt_utils`); `installed: false` leaves it out of dbt_packages/, as a project that never ran `dbt deps`. */
+  packages: z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), z.strictObject({ version: z.string(), installed: z.boolean().default(true) })).default({}),
   /** The output of `dbt source freshness`, when the world has one (written as target/sources.json). */
   freshness: z
     .strictObject({

@@ -65,6 +65,11 @@ async function startSeeded(section: DynamodbSection): Promise<DynamodbEmulator> 
   return { server, url };
 }
 
+/** The URL of the world's DynamoDB emulator, started and seeded on first use (a call, or the sandbox's own work). */
+export async function emulatorUrl(state: DynamodbState): Promise<string> {
+  return (await (state.emulator ??= startSeeded(state.section))).url;
+}
+
 /** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world on first use. */
 export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
   load: (section) => ({ section: dynamodbSectionSchema.parse(section ?? {}) }),
@@ -75,7 +80,7 @@ export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
   async handle(request, env) {
     const state = env.states.dynamodb;
     const operation = targetOperation(request) ?? 'unknown';
-    const { url } = await (state.emulator ??= startSeeded(state.section));
+    const url = await emulatorUrl(state);
     const response = await forward(url, request);
     return { response, call: { operation, mutates: !readOperations.has(operation) } };
   },

@@ -35,7 +35,7 @@ export function detailsKeyOf(type: string): string {
 }
 
 /** `arn:aws:states:::glue:startJobRun.sync` → resource type `glue`, resource `startJobRun.sync`. */
-function integration(resource: string): { resourceType: string; resource: string } {
+export function integration(resource: string): { resourceType: string; resource: string } {
   const match = /^arn:aws[\w-]*:states:[^:]*:[^:]*:([\w-]+):(.+)$/.exec(resource);
   if (match) return { resourceType: match[1]!, resource: match[2]! };
   const lambda = /^arn:aws[\w-]*:lambda:/.test(resource);

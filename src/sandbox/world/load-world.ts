@@ -9,6 +9,35 @@ import { resolveRelativeTimes } from './relative-time';
 /** The folder that holds the shipped worlds, one folder per world. */
 export const worldsDir = path.join(__dirname, '..', 'worlds');
 
+const stepStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
+const stepStatuses = z.record(z.string().regex(/^\d+\.\d+\.\w+$/, 'expected a step id such as 3.1.5'), stepStatus);
+
+/** One call of a repair, made through the service's own API (the AWS SDK command, or a file of the dbt project). */
+const repairCallSchema = z.strictObject({
+  service: z.enum(['s3', 'dynamodb', 'glue', 'iam', 'sfn', 'logs', 'dbt']),
+  /** The SDK's operation name (`PutObject`, `DeleteItem`); `WriteFile` for the dbt project on disk. */
+  operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'expected an operation name such as PutObject'),
+  input: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * What a drill sees after applying the world's action: with the cause still there (the re-run fails again), and,
+ * when the cause can be repaired through the services' APIs, after that repair and the action once more.
+ */
+const afterFixSchema = z
+  .strictObject({
+    /** The action step (`3.1.5`), applied with --fix. */
+    action: z.string().regex(/^\d+\.\d+\.\w+$/, 'expected a step id such as 3.1.5'),
+    /** The scenario's steps after the action while the cause is still there. */
+    expect: stepStatuses,
+    /** How the cause is repaired, in order; absent where no API of the sandbox can repair it. */
+    repair: z.strictObject({ description: z.string().min(1), calls: z.array(repairCallSchema).min(1) }).optional(),
+    /** The scenario's steps after the repair and the action applied again. */
+    afterRepair: stepStatuses.optional(),
+  })
+  .refine((value) => !value.repair === !value.afterRepair, { message: 'repair and afterRepair go together' })
+  .refine((value) => Object.values(value.expect).includes('fail'), { message: 'expect must keep a step failing: an action applied while the cause is there does not turn the scenario green' });
+
 const worldHeaderSchema = z.strictObject({
   description: z.string().min(1),
   /** The world this one patches, section by section (JSON merge patch). */
@@ -19,7 +48,12 @@ const worldHeaderSchema = z.strictObject({
   faults: z.array(faultSchema).optional(),
   /** For drills: the alert, difficulty, starting tool and hints a trainee gets. Never read by the sandbox's services. */
   briefing: briefingSchema.optional(),
+  /** For tests and drills: the scenario after the world's action is applied, and after its cause is repaired. Never read by the sandbox's services. */
+  afterFix: afterFixSchema.optional(),
 });
+
+/** A call of a world's repair. */
+export type RepairCall = z.infer<typeof repairCallSchema>;
 
 /** A world's header: what it stages, what it extends. */
 export type WorldHeader = z.infer<typeof worldHeaderSchema>;
@@ -81,5 +115,7 @@ function loadRaw(name: string, dir: string, seen: string[]): { header: WorldHead
 /** Loads a world by name, applying what it extends, with relative times resolved against `now`. */
 export function loadWorld(name: string, now: Date, dir = worldsDir): World {
   const { header, sections } = loadRaw(name, dir, []);
-  return { name, header, sections: resolveRelativeTimes(sections, now) as Record<string, unknown> };
+  // A repair names what the world holds (`reviews/ingest={now-2h:YYYY-MM-DD}/…`): its times resolve as the sections' do.
+  const resolvedHeader = header.afterFix?.repair ? { ...header, afterFix: { ...header.afterFix, repair: resolveRelativeTimes(header.afterFix.repair, now) as typeof header.afterFix.repair } } : header;
+  return { name, header: resolvedHeader, sections: resolveRelativeTimes(sections, now) as Record<string, unknown> };
 }

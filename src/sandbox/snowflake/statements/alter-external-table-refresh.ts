@@ -1,6 +1,7 @@
 import { qualify } from '../names';
 import { refreshTable } from '../registrations';
-import { objectDoesNotExist } from '../errors';
+import { objectDoesNotExist, SqlError } from '../errors';
+import { stageAccessProblem } from '../../work/stage-access';
 import type { StatementHandler } from './statement';
 
 /** ALTER EXTERNAL TABLE name REFRESH ['subpath']: registers new files and drops removed ones. */
@@ -12,6 +13,8 @@ export const alterExternalTableRefresh: StatementHandler = {
     const name = qualify(match[1]!, session);
     const table = states.snowflake.externalTables.get(name);
     if (!table) throw objectDoesNotExist('Table', name);
+    const unreadable = stageAccessProblem(states, table.stage);
+    if (unreadable) throw new SqlError(unreadable, '091003', '22000');
     const lines = refreshTable(table, states, now, match[2] ?? '');
     return {
       columns: [
