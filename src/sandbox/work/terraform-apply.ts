@@ -1,4 +1,3 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { emulatorUrl } from '../dynamodb/service';
 import { sandboxAccountId } from '../aws-json/account';
 import { sandboxCredentials } from '../credentials';
@@ -32,6 +31,8 @@ const errorBlock = (lines: string[]) => ['╷', ...lines.map((line) => `│ ${li
 
 /** The lock item of the state, read from the lock table as Terraform's S3 backend does (its `-md5` digest item aside). */
 async function heldLock(states: SandboxStates, program: TerraformProgram): Promise<Record<string, string> | null> {
+  // Loaded when a re-run reads the lock, not whenever the sandbox starts: a run that needs no DynamoDB never loads its SDK.
+  const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint: await emulatorUrl(states.dynamodb), region: sandboxCredentials.region, credentials: { ...sandboxCredentials.aws }, maxAttempts: 1 });
   try {
     const found = await client.send(new GetItemCommand({ TableName: program.lockTable, Key: { LockID: { S: program.statePath } }, ConsistentRead: true }));
