@@ -2,7 +2,7 @@ import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
-import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
+import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
 import { parseParams } from './params';

@@ -2,7 +2,7 @@ import type { RunReport } from '../model';
 import { reporters } from '../reporters/registry';
 import { saveRun } from '../results';
 import { currentUser } from '../runner/audit';
-import { redactDeep, secretsFromEnvironment } from '../runner/redact';
+import { redactDeep, secretsFromEnvironment } from '../redaction';
 import type { CliSession } from './cli-session';
 import { publishToGithubActions } from './github-actions';
 import { writeReportFile } from './save-report';

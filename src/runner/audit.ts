@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { redactDeep, secretsFromEnvironment } from '../redaction';
 import { appendLine } from '../util/atomic-file';
 
 /** One line of the audit log: who ran which action where, what it did, and how it ended. */
@@ -24,7 +25,7 @@ export function currentUser(): string {
   }
 }
 
-/** Appends a record to the audit log (JSON lines), creating its folder when needed. */
+/** Appends a record to the audit log (JSON lines, secrets redacted), creating its folder when needed. */
 export async function appendAudit(file: string, record: AuditRecord): Promise<void> {
-  await appendLine(file, JSON.stringify(record));
+  await appendLine(file, JSON.stringify(redactDeep(record, secretsFromEnvironment(process.env))));
 }
