@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/model';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
-import { seededSecrets, survivingContext, writeLeakyWorlds } from './fixtures/leaky-world';
+import { hostileLineAsText, hostileLogLine, seededSecrets, survivingContext, writeLeakyWorlds } from './fixtures/leaky-world';
 import { describeRun, runCli, type CliRun } from './support/cli';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-leaks-'));
@@ -56,5 +56,17 @@ describe('no secret seeded in a world reaches any output, and nothing else is re
     expect(outputs.markdown).toContain('sandbox');
     expect(outputs.json).toContain('/opt/sandbox/glue/raw_to_processed.py');
     for (const text of Object.values(outputs)) expect(text).not.toMatch(/\[redacted\](?:-world|\/|\.json)/);
+  });
+});
+
+describe('a log line that drives the terminal reaches it as text (issue 12, item 5)', () => {
+  it('is quoted in the terminal report without escape sequences or control characters, its words kept', () => {
+    expect(outputs.terminal).toContain(hostileLineAsText);
+    expect(outputs.terminal).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(outputs.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+
+  it('stays as it was in the JSON document, which is data, not a screen', () => {
+    expect(outputs.json).toContain(JSON.stringify(hostileLogLine).slice(1, -1));
   });
 });
