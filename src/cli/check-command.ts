@@ -93,6 +93,11 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     io.out(buildScenarioList(runbook, screen));
     return exitCodes.ok;
   }
+  if (options.iamPolicy) {
+    // Loaded only for --iam-policy, like the runner for a run: start-up stays fast for everything else.
+    const { runIamPolicy } = require('./iam-policy-command') as typeof import('./iam-policy-command');
+    return runIamPolicy({ argv, root, config, runbook, options, io, screen, outputs, acknowledgements: [], told: new Set() }, ids);
+  }
   const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
   const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
   if (ids[0] === triageArgument) return runTriage(session, ids.slice(1));
