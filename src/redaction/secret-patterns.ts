@@ -1,5 +1,8 @@
-/** The names a secret goes by in `name=value`, `name: value` and `"name": "value"` text. */
-const secretName = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|pwd|secret(?:[_-]?access)?(?:[_-]?key)?|token|api[_-]?key|private[_-]?key)`;
+/**
+ * The names a secret goes by in `name=value`, `name: value` and `"name": "value"` text. The prefix before the
+ * keyword is bounded, so that a long run of word characters and dashes costs linear time, not quadratic.
+ */
+const secretName = String.raw`[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret(?:[_-]?access)?(?:[_-]?key)?|token|api[_-]?key|private[_-]?key)`;
 
 /**
  * Shapes of secrets, each with what replaces it, keeping the harmless part (a header name, a URL's host,
@@ -24,7 +27,7 @@ export const secretPatterns: ReadonlyArray<readonly [RegExp, string]> = [
   [/(Snowflake Token=")[^"]+/g, '$1[redacted]'],
   [/^((?:Set-)?Cookie:\s*).+$/gim, '$1[redacted]'],
   // A password in a URL's user info: `postgresql://user:password@host`, `jdbc:mysql://user:password@host`.
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"'<>]+:)[^\s@/"'<>]+@/gi, '$1[redacted]@'],
+  [/(\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@"'<>]{1,256}:)[^\s@/"'<>]{1,256}@/gi, '$1[redacted]@'],
   // An AWS secret access key: 40 characters of base64's alphabet mixing lower case, upper case and digits.
   [/(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[redacted]'],
   // A named secret with a quoted value: `"password": "…"`, `password='…'`, `--db_password=…`.

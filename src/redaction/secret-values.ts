@@ -19,9 +19,12 @@ const secretVariableName = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_K
 /** The shortest value that is matched at all: anything shorter would shred ordinary text. */
 export const minimumSecretLength = 4;
 
-/** True when a credential's value could be a secret: long enough to tell apart, and not one of the sandbox's published ones. */
+/** Values that switch something rather than open it (`SLACK_TOKEN=none`, `DB_PASSWORD=false`): never secrets. */
+const placeholderValue = /^(?:true|false|null|none|undefined|yes|no|on|off|\*+|x+)$/i;
+
+/** True when a credential's value could be a secret: long enough to tell apart, not a placeholder, and not one of the sandbox's published ones. */
 export function couldBeSecret(value: string): boolean {
-  return value.trim().length >= minimumSecretLength && !wellKnownCredentials.has(value);
+  return value.trim().length >= minimumSecretLength && !placeholderValue.test(value.trim()) && !wellKnownCredentials.has(value);
 }
 
 /** The secret values present in an environment, for redaction: the sandbox's well-known credentials are left out. */

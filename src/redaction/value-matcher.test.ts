@@ -25,6 +25,10 @@ describe('known secret values are matched as whole tokens, and only when they co
     expect(redactText('aXy7#kPq9!mZ2b', secrets)).toBe('aXy7#kPq9!mZ2b');
   });
 
+  it('takes no placeholder for a secret, so that true and none stay readable in every report', () => {
+    expect(secretsFromEnvironment({ SLACK_TOKEN: 'none', DB_PASSWORD: 'false', API_TOKEN: 'true', GH_TOKEN: '****' })).toEqual([]);
+  });
+
   it('also takes variables whose names say they hold a secret, without duplicates', () => {
     expect(secretsFromEnvironment({ DB_PASSWORD: 'p4ss-w0rd-42', SLACK_TOKEN: 'p4ss-w0rd-42', STRIPE_API_KEY: 'sk_live_123456', SNOWFLAKE_PRIVATE_KEY_PATH: '/keys/rsa.p8', HOME: '/root' })).toEqual(['p4ss-w0rd-42', 'sk_live_123456']);
   });

@@ -11,6 +11,17 @@ export function isWeakValue(value: string): boolean {
  * stands alone, so that `dragon` is found in `password dragon` but not in `/home/dragonfly` or `dragon-cache`.
  */
 export function valueMatcher(value: string): RegExp {
+  const known = compiled.get(value);
+  if (known) return known;
+  const matcher = compile(value);
+  compiled.set(value, matcher);
+  return matcher;
+}
+
+/** Matchers already built, by value: a report has thousands of strings and a handful of secrets. */
+const compiled = new Map<string, RegExp>();
+
+function compile(value: string): RegExp {
   const body = escape(value);
   if (isWeakValue(value)) return new RegExp(String.raw`(?<![\w./-])${body}(?![\w/-]|\.\w)`, 'g');
   const before = /^[A-Za-z0-9]/.test(value) ? '(?<![A-Za-z0-9])' : '';
