@@ -3,7 +3,7 @@ import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
 import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
-import { terminalSafe } from '../reporters/terminal-safe';
+import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
 import { parseParams } from './params';
@@ -37,7 +37,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => {
-    const text = terminalSafe(redactText(line, secrets));
+    const text = printable(redactText(line, secrets));
     return live ? live.log(text) : io.err(`${text}\n`);
   };
   let raw: RunReport;

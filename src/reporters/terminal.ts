@@ -2,7 +2,7 @@ import type { RunReport, Status, StepOutcome, Totals } from '../model';
 import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { palette, truncate, type Screen } from './screen';
-import { terminalSafeDeep } from './terminal-safe';
+import { printableDeep } from './printable';
 
 const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', acknowledged: 'ACK', skip: 'SKIP', error: 'ERROR' };
 
@@ -45,7 +45,7 @@ function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
  * Every text of the report is untrusted (evidence quotes logs others wrote): escape sequences and control characters go.
  */
 export function buildTerminalReport(untrusted: RunReport, screen: Screen): string {
-  const report = terminalSafeDeep(untrusted);
+  const report = printableDeep(untrusted);
   const c = palette(screen);
   const out: string[] = [];
   const where = `env ${report.environment}${report.world ? ` · world ${report.world}` : ''}${report.fix ? ' · --fix' : ''}`;

@@ -13,14 +13,14 @@ const controlCharacter = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 const bidiControl = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** Untrusted text (a log line, an error message) made safe to print: escape sequences and control characters removed, newlines and tabs kept. */
-export function terminalSafe(text: string): string {
+export function printable(text: string): string {
   return text.replace(escapeSequence, '').replace(controlCharacter, '').replace(bidiControl, '');
 }
 
-/** Every string inside a JSON-like value made terminal-safe, its shape kept. */
-export function terminalSafeDeep<T>(value: T): T {
-  if (typeof value === 'string') return terminalSafe(value) as T;
-  if (Array.isArray(value)) return value.map(terminalSafeDeep) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [terminalSafe(key), terminalSafeDeep(item)])) as T;
+/** Every string inside a JSON-like value made plain-text, its shape kept. */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])) as T;
   return value;
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../test/fixtures/sample-report';
 import { buildTerminalReport } from './terminal';
-import { terminalSafe, terminalSafeDeep } from './terminal-safe';
+import { printable, printableDeep } from './printable';
 
 /** A log line as someone else wrote it: an OSC 8 hyperlink, a cursor move, a clear-screen, a BEL, a carriage return. */
 const hostile = 'ERROR see \x1b]8;;https://evil.invalid/\x07the docs\x1b]8;;\x1b\\ now\x1b[2A\x1b[10;1H\x1b[2J\x1b[H\x07 done\rPASS';
 
 describe('untrusted text stays text (issue 12, item 5)', () => {
   it('strips OSC hyperlinks, cursor moves, clear-screen and BEL, keeping the words', () => {
-    expect(terminalSafe(hostile)).toBe('ERROR see the docs now donePASS');
+    expect(printable(hostile)).toBe('ERROR see the docs now donePASS');
   });
 
   it.each([
@@ -22,11 +22,11 @@ describe('untrusted text stays text (issue 12, item 5)', () => {
     ['tabs and newlines, which stay', 'a\tb\nc', 'a\tb\nc'],
     ['ordinary text, which stays', 'Pr0d "x" <b> & ~ é ü 日本', 'Pr0d "x" <b> & ~ é ü 日本'],
   ])('handles %s', (_name, text, expected) => {
-    expect(terminalSafe(text)).toBe(expected);
+    expect(printable(text)).toBe(expected);
   });
 
   it('makes every string of a value safe, keys included, and keeps its shape', () => {
-    expect(terminalSafeDeep({ 'a\x07': ['x\x1b[31my', 1, null, { b: 'z\x1b]0;t\x07' }] })).toEqual({ a: ['xy', 1, null, { b: 'z' }] });
+    expect(printableDeep({ 'a\x07': ['x\x1b[31my', 1, null, { b: 'z\x1b]0;t\x07' }] })).toEqual({ a: ['xy', 1, null, { b: 'z' }] });
   });
 
   it('prints a report whose summary and evidence quote the hostile line with no escape or control character but newline', () => {
@@ -42,5 +42,21 @@ describe('untrusted text stays text (issue 12, item 5)', () => {
     }
     const plain = buildTerminalReport(report, { color: false, width: 400 });
     expect(plain).toContain('                 error lines: ERROR see the docs now donePASS, second line\n                   of a traceback\n');
+  });
+});
+
+describe('reports for other readers hold no escape sequences either', () => {
+  it('writes JUnit XML that XML 1.0 allows, and Markdown without escapes, from a hostile summary and evidence', async () => {
+    const { buildJunitXml } = await import('./junit');
+    const { buildMarkdownReport } = await import('./markdown');
+    const report = sampleReport();
+    report.results[1]!.summary = `task failed: ${hostile}`;
+    report.results[1]!.evidence.push({ label: 'error lines', value: [hostile] });
+    const xml = buildJunitXml(report);
+    expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
+    expect(xml).toContain('task failed: ERROR see the docs now donePASS');
+    const markdown = buildMarkdownReport(report);
+    expect(markdown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(markdown).toContain('ERROR see the docs now donePASS');
   });
 });
