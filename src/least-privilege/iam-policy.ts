@@ -62,6 +62,7 @@ export function buildIamPolicy(entries: readonly string[], env: EnvironmentConfi
     }
     if (actions.length === 0) unmapped.add(entry);
   }
+  if ([...byResources.values()].some((group) => group.actions.has('s3:GetObject'))) notes.add("object: objects encrypted with a customer-managed KMS key also need kms:Decrypt on that key (the bucket's default encryption names it)");
   const Statement = [...byResources.values()]
     .map((group): PolicyStatement => ({
       Sid: pascal([...group.types].sort().join(' ')),
