@@ -70,3 +70,13 @@ describe('a log line that drives the terminal reaches it as text (issue 12, item
     expect(outputs.json).toContain(JSON.stringify(hostileLogLine).slice(1, -1));
   });
 });
+
+describe('a request the CLI refuses says why without the secret', () => {
+  it('redacts a known secret value from the message of a failed request', async () => {
+    const secret = 'Xy7kPq9mZ2w-leak';
+    const refused = await runCli('src/cli/main.ts', ['3.3', '--env', secret, '--no-save'], { env: { SNOWFLAKE_PASSWORD: secret } });
+    expect(refused.code, describeRun(refused)).toBe(2);
+    expect(refused.stderr).toContain('Unknown environment "[redacted]", expected one of: sandbox, prod');
+    expect(refused.stderr + refused.stdout).not.toContain(secret);
+  });
+});

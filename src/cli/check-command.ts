@@ -48,7 +48,9 @@ export async function runCheckCommand(argv: readonly string[], root: string, io:
   try {
     return await execute(argv, root, io);
   } catch (error) {
-    io.err(`${describeFailure(error)}\n`);
+    // A failure's message may quote what a service said, credentials included: redacted like every report.
+    const { redactText, secretsFromEnvironment } = require('../redaction') as typeof import('../redaction');
+    io.err(`${redactText(describeFailure(error), secretsFromEnvironment(process.env))}\n`);
     return exitCodes.unusable;
   }
 }
