@@ -52,7 +52,9 @@ export async function runCheckCommand(argv: readonly string[], root: string, io:
   try {
     return await execute(argv, root, io);
   } catch (error) {
-    io.err(`${describeFailure(error)}\n`);
+    // A failure's message may quote what a service said, credentials included: redacted like every report.
+    const { redactText, secretsFromEnvironment } = require('../redaction') as typeof import('../redaction');
+    io.err(`${redactText(describeFailure(error), secretsFromEnvironment(process.env))}\n`);
     return exitCodes.unusable;
   }
 }
@@ -99,6 +101,11 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   if (options.list) {
     io.out(buildScenarioList(runbook, screen));
     return exitCodes.ok;
+  }
+  if (options.iamPolicy) {
+    // Loaded only for --iam-policy, like the runner for a run: start-up stays fast for everything else.
+    const { runIamPolicy } = require('./iam-policy-command') as typeof import('./iam-policy-command');
+    return runIamPolicy({ argv, root, config, runbook, options, io, screen, outputs, acknowledgements: [], told: new Set() }, ids);
   }
   const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
   const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };

@@ -2,7 +2,8 @@ import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
-import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
+import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
+import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
 import { parseParams } from './params';
@@ -35,7 +36,10 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const params = parseParams(options.param ?? [], declared);
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
-  const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
+  const print = (line: string) => {
+    const text = printable(redactText(line, secrets));
+    return live ? live.log(text) : io.err(`${text}\n`);
+  };
   let raw: RunReport;
   try {
     // Loaded only for a run: --list, --help and bad requests never load the runner, its clients or the sandbox.

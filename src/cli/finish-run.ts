@@ -3,7 +3,7 @@ import type { RunReport } from '../model';
 import { reporters, type ReporterName } from '../reporters/registry';
 import { runsDir, saveRun } from '../results';
 import { currentUser } from '../runner/audit';
-import { redactDeep, secretsFromEnvironment } from '../runner/redact';
+import { redactDeep, secretsFromEnvironment } from '../redaction';
 import type { CliSession } from './cli-session';
 import { publishToGithubActions } from './github-actions';
 import { checkOutputFile, OutputFileError, writeOutputFile } from './output-files';

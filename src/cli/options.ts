@@ -11,6 +11,10 @@ export interface OptionSpec {
 export const checkOptions = {
   list: { flags: '--list', description: 'list scenarios and their steps, with each step\'s check, and exit' },
   listWorlds: { flags: '--list-worlds', description: 'list the sandbox worlds (incidents to drill on) and exit' },
+  iamPolicy: {
+    flags: '--iam-policy',
+    description: "print the IAM policy (JSON) the selected steps' read-only checks need and the remediation policy of their actions, with the Snowflake, GitHub and Airflow grants, for --env; with --json, one document",
+  },
   env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox); with history and transcript: only its runs (default: every environment)' },
   world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
@@ -35,6 +39,7 @@ export const checkOptions = {
 export interface CheckOptions {
   list?: boolean;
   listWorlds?: boolean;
+  iamPolicy?: boolean;
   env?: string;
   world?: string;
   fix?: boolean;

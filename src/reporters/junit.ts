@@ -1,4 +1,5 @@
 import { escapeXml } from '../util/escape-xml';
+import { printableDeep } from './printable';
 import type { RunReport, StepOutcome } from '../model';
 import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
@@ -48,7 +49,9 @@ const attributes = (c: Counts) => `tests="${c.tests}" failures="${c.failures}" e
  * Builds a JUnit XML report: a test suite per scenario, a test case per step. A suite's time is the sum of
  * its cases' and the document's the sum of its suites' (checks run concurrently, so this is check time, not wall time).
  */
-export function buildJunitXml(report: RunReport): string {
+export function buildJunitXml(untrusted: RunReport): string {
+  // Quoted logs may carry escape sequences and control characters, which XML 1.0 does not allow.
+  const report = printableDeep(untrusted);
   const suites = report.scenarios
     .map((scenario) => ({ scenario, cases: report.results.filter((r) => r.scenario === scenario.id) }))
     .filter(({ cases }) => cases.length > 0)

@@ -1,6 +1,7 @@
 import { isWebLink, type RunReport, type Status, type StepOutcome } from '../model';
 import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
+import { printableDeep } from './printable';
 import { closingLine } from './terminal';
 
 const icons: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', acknowledged: '🔕 acknowledged', skip: '⏭️ skip', error: '❓ error' };
@@ -28,7 +29,8 @@ function details(outcome: StepOutcome): string[] {
 }
 
 /** Builds a Markdown report to paste into an incident ticket: a table of steps, then evidence for each problem. */
-export function buildMarkdownReport(report: RunReport): string {
+export function buildMarkdownReport(untrusted: RunReport): string {
+  const report = printableDeep(untrusted);
   const out = [`# Runbook check: ${escapeMarkdown(report.selection.join(', ') || 'all scenarios')}`, '', `Environment **${escapeMarkdown(report.environment)}**${report.world ? `, world **${escapeMarkdown(report.world)}**` : ''}, started ${report.startedAt}.`, ''];
   for (const scenario of report.scenarios) {
     const steps = report.results.filter((r) => r.scenario === scenario.id);

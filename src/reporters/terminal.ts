@@ -2,6 +2,7 @@ import type { RunReport, Status, StepOutcome, Totals } from '../model';
 import { acknowledgementLine } from './acknowledgement-text';
 import { evidenceLines } from './evidence-text';
 import { palette, truncate, type Screen } from './screen';
+import { printableDeep } from './printable';
 
 /** The label of each status in terminal listings (`FAIL`, `ACK`). */
 export const labels: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', acknowledged: 'ACK', skip: 'SKIP', error: 'ERROR' };
@@ -22,7 +23,7 @@ function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
     lines.push(`${indent}${c.dim(outcome.summary)}`);
     return lines;
   }
-  lines.push(`${indent}${colour(outcome.summary)}`);
+  lines.push(...outcome.summary.split('\n').map((part, i) => `${indent}${i ? '  ' : ''}${colour(part)}`));
   if (outcome.status === 'acknowledged') {
     lines.push(`${indent}  ${c.dim(acknowledgementLine(outcome.acknowledgement))}`);
     return lines;
@@ -31,14 +32,21 @@ function outcomeLines(outcome: StepOutcome, screen: Screen): string[] {
     lines.push(`${indent}  ${c.dim(`same check as ${outcome.sharedWith}: its evidence is shown there`)}`);
     return lines;
   }
-  for (const item of outcome.evidence) for (const line of evidenceLines(item)) lines.push(`${indent}  ${c.dim(truncate(line, room - 2))}`);
+  for (const item of outcome.evidence) {
+    // A value's own line breaks continue its line, further in, so that no log line can pass for a step of the report.
+    for (const line of evidenceLines(item)) line.split('\n').forEach((part, i) => lines.push(`${indent}  ${i ? '  ' : ''}${c.dim(truncate(part, room - (i ? 4 : 2)))}`));
+  }
   for (const link of outcome.links) lines.push(`${indent}  ${c.cyan(`${link.label}: ${link.url}`)}`);
   if (outcome.status === 'error') lines.push(`${indent}  ${c.dim(`${outcome.error.name}${outcome.error.code ? ` (${outcome.error.code})` : ''}`)}`);
   return lines;
 }
 
-/** Builds the terminal report: a block per scenario, a line per step, evidence under anything that is not a pass. */
-export function buildTerminalReport(report: RunReport, screen: Screen): string {
+/**
+ * Builds the terminal report: a block per scenario, a line per step, evidence under anything that is not a pass.
+ * Every text of the report is untrusted (evidence quotes logs others wrote): escape sequences and control characters go.
+ */
+export function buildTerminalReport(untrusted: RunReport, screen: Screen): string {
+  const report = printableDeep(untrusted);
   const c = palette(screen);
   const out: string[] = [];
   const where = `env ${report.environment}${report.world ? ` · world ${report.world}` : ''}${report.fix ? ' · --fix' : ''}`;

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { CheckResult } from '../model';
+import { redactDeep, secretsFromEnvironment } from '../redaction';
 import { appendLine } from '../util/atomic-file';
 
 /** How an action ended, as its last audit record says: applied, failed, timed out, or interrupted (Ctrl-C, a run abort). */
@@ -46,7 +47,7 @@ export function finishedRecord(base: AuditBase, at: Date, result: CheckResult, s
   return { ...base, at: at.toISOString(), phase: 'finished', status: result.status, outcome, summary };
 }
 
-/** Appends a record to the audit log (JSON lines), creating its folder when needed. */
+/** Appends a record to the audit log (JSON lines, secrets redacted), creating its folder when needed. */
 export async function appendAudit(file: string, record: AuditRecord): Promise<void> {
-  await appendLine(file, JSON.stringify(record));
+  await appendLine(file, JSON.stringify(redactDeep(record, secretsFromEnvironment(process.env))));
 }

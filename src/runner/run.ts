@@ -12,7 +12,7 @@ import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
 import { openEnvironment } from './environment';
 import type { RunProgress } from './progress';
-import { redactDeep, secretsFromEnvironment } from './redact';
+import { redactDeep, secretsFromEnvironment } from '../redaction';
 import { runStep } from './run-step';
 import { shareCheckRuns } from './share-check-runs';
 import { attributeCallsToSteps, type StepServiceCallListener } from './step-attribution';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatStoreProblem, readRuns } from '../../results';
 import { UnknownEnvironmentError } from '../../runner/environment-errors';
 import { formatAuditProblem, readAuditLog } from '../../runner/read-audit';
-import { secretsFromEnvironment } from '../../runner/redact';
+import { secretsFromEnvironment } from '../../redaction';
 import { exitCodes } from '../options';
 import { writeReportFile } from '../save-report';
 import { parseSince } from '../since-option';

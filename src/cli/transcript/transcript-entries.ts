@@ -1,7 +1,7 @@
 import type { StoredRun } from '../../results';
 import { compareRuns } from '../../results';
 import type { AuditRecord } from '../../runner/audit';
-import { redactDeep } from '../../runner/redact';
+import { redactDeep } from '../../redaction';
 import { actionsTaken, type ActionTaken } from './actions-taken';
 
 /** One entry of an incident's record: a run of the checks, or an action taken. */

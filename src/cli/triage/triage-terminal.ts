@@ -1,5 +1,6 @@
 import { evidenceLines } from '../../reporters/evidence-text';
 import { palette, truncate, type Screen } from '../../reporters/screen';
+import { printableDeep } from '../../reporters/printable';
 import type { RankedScenario, TriageEvidence, TriageResult } from './triage-result';
 
 /** At most this many evidence lines per present symptom; the full evidence is in `--json` and the scenario's run. */
@@ -28,8 +29,9 @@ function scenarioLines(ranked: RankedScenario, screen: Screen): string[] {
   return [`${c.bold(`${String(ranked.rank).padStart(2)}. ${scenario.id} ${scenario.title}`)}${severity}  ${c.dim(how)}`, ...ranked.matched.flatMap((m) => signalLines(m, screen)), ''];
 }
 
-/** Builds the terminal output of triage: the ranked scenarios with the evidence that matched, then what to run next. */
-export function buildTriageTerminal(triage: TriageResult, screen: Screen): string {
+/** Builds the terminal output of triage: the ranked scenarios with the evidence that matched (escape sequences removed), then what to run next. */
+export function buildTriageTerminal(untrusted: TriageResult, screen: Screen): string {
+  const triage = printableDeep(untrusted);
   const c = palette(screen);
   const where = `env ${triage.environment}${triage.world ? ` · world ${triage.world}` : ''}`;
   const out = [`${c.bold('Triage')}: ${triage.checked} symptom checks across the runbook  ${c.dim(where)}`, ''];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../test/fixtures/sample-report';
 import { buildJsonReport } from '../reporters/json';
 import { buildTerminalReport } from '../reporters/terminal';
-import { redactDeep, redactText, secretsFromEnvironment } from './redact';
+import { redactDeep, redactText, secretsFromEnvironment } from '.';
 
 describe('redaction', () => {
   it('replaces the values of secret environment variables wherever they appear', () => {
