@@ -30,7 +30,7 @@ describe('a check linked from a symptom and a step runs once per run', () => {
     ]);
     const single = await callsOf('glue-corrupt-json', ['3.1.s1']);
     expect(calls.filter((c) => c.operation === 'ListExecutions').length).toBe(single.calls.filter((c) => c.operation === 'ListExecutions').length);
-    const evidenceLine = 'latest finished execution: name=daily-';
+    const evidenceLine = 'latest execution: name=daily-';
     const terminal = buildTerminalReport(report, { color: false, width: 200 });
     expect(terminal.split(evidenceLine)).toHaveLength(2);
     expect(terminal).toContain('same check as 3.1.s1: its evidence is shown there');

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ScenarioSummaryView } from '../step-view';
 import RunTime from './RunTime';
 import StatusCounts from './StatusCounts';
+import StatusLegend from './StatusLegend';
 import styles from './overview.module.css';
 
 /** Where a scenario last ran: `sandbox · world healthy`. */
@@ -46,6 +47,7 @@ export default function ScenarioOverview({ scenarios }: { scenarios: readonly Sc
           ))}
         </tbody>
       </table>
+      <StatusLegend />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { Status } from '../../model';
 import styles from './runbook-step.module.css';
 
-const hints: Record<Status | 'none' | 'manual', string> = {
+/** What each status means, as a badge's tooltip and in the overview's legend. */
+export const statusHints: Record<Status | 'none' | 'manual', string> = {
   pass: 'Healthy here',
   fail: 'The problem is here',
   warn: 'Worth a look',
@@ -17,7 +18,7 @@ const hints: Record<Status | 'none' | 'manual', string> = {
 export default function StatusBadge({ status, word }: { status: Status | 'none' | 'manual'; word?: string }): ReactNode {
   const text = word ?? (status === 'none' ? 'not run' : status);
   return (
-    <span className={`${styles.badge} ${styles.status}`} data-status={status} title={hints[status]}>
+    <span className={`${styles.badge} ${styles.status}`} data-status={status} title={statusHints[status]}>
       {text}
     </span>
   );
