@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic, type Runbook } from '../model';
 import { buildDocument } from './build-document';
 import { parseMarkdown } from './markdown';
+import { findExcessiveNesting } from './nesting-depth';
 import { findCheckLinkProblems, findDuplicateIds } from './validate';
 
 export { buildDocument, type DocumentModel, type DocumentSource } from './build-document';
@@ -27,6 +28,11 @@ export function parseRunbook(documents: readonly RunbookDocument[], checkModules
   const diagnostics: Diagnostic[] = [];
   const runbook: Runbook = { files: documents.map((doc) => doc.file), scenarios: [] };
   for (const doc of documents) {
+    const tooDeep = findExcessiveNesting(doc.text, doc.file);
+    if (tooDeep) {
+      diagnostics.push(tooDeep); // parsing it would take minutes: the document is refused, at the line that nests too deep
+      continue;
+    }
     const model = buildDocument(parseMarkdown(doc.text), { file: doc.file, text: doc.text });
     runbook.scenarios.push(...model.scenarios);
     diagnostics.push(...model.diagnostics);
