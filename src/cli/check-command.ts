@@ -18,6 +18,7 @@ import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs } from './output-plan';
 import { isStoreCommand, runStoreCommand } from './store-command';
 import { runTriage, triageArgument } from './triage/triage-command';
+import type { Interruption } from './interruption';
 import { UsageError } from './usage-error';
 
 /** Where the command writes: standard output and error, and the screen it draws on. */
@@ -25,6 +26,8 @@ export interface CommandIo {
   out: (text: string) => void;
   err: (text: string) => void;
   screen: Screen;
+  /** Ctrl-C and SIGTERM, when the command runs as a process: a run stops, still reports, and exits 130 or 143. */
+  interruption?: Interruption;
 }
 
 const exitCodesHelp = 'Exit codes: 0 nothing failed (acknowledged failures do not count) · 1 a check found a problem · 2 a check could not run or the request was bad.';

@@ -56,6 +56,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       params,
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),
+      ...(io.interruption ? { signal: io.interruption.signal } : {}),
     });
   } finally {
     live?.stop();

@@ -1,16 +1,24 @@
 import { bootstrapProcess, projectRoot } from './bootstrap';
 import { runCheckCommand } from './check-command';
+import { onParentExit } from '../util/parent-watch';
+import { interruptExitCodes, listenForInterrupt } from './interruption';
 
 bootstrapProcess();
 
 const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+const interruption = listenForInterrupt(write(process.stderr));
+// SIGTERM to `npm run check` ends npm's shell, not this process: its parent going away stops the run as SIGTERM does.
+onParentExit(() => process.emit('SIGTERM'));
 
 runCheckCommand(process.argv.slice(2), projectRoot, {
   out: write(process.stdout),
   err: write(process.stderr),
   screen: { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.isTTY ? process.stdout.columns || 100 : 400, live: Boolean(process.stderr.isTTY) },
+  interruption,
 })
   .then((code) => {
+    // Interrupted, the run has stopped and reported: the exit code says which signal ended it (130, 143).
+    const interrupted = interruption.received();
     // The Snowflake driver and SDK sockets may keep the loop alive: exit once output is flushed.
-    process.stdout.write('', () => process.exit(code));
+    process.stdout.write('', () => process.exit(interrupted ? interruptExitCodes[interrupted] : code));
   });

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { onParentExit } from '../util/parent-watch';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 /** A sandbox started for other processes to use: the `NAME=VALUE` lines that point any client at it. */
@@ -8,7 +9,7 @@ export interface LaunchedSandbox {
   environment: Record<string, string>;
   /** The same settings as `NAME=VALUE` lines, the format of `--write-env`. */
   lines: string[];
-  /** Stops the sandbox on Ctrl-C or SIGTERM, after `before` (which may print), then exits 0. */
+  /** Stops the sandbox on Ctrl-C or SIGTERM, or when the process that started it is gone, after `before` (which may print), then exits 0. */
   stopOnSignals(before?: () => void): void;
 }
 
@@ -29,6 +30,7 @@ export async function launchSandbox(options: SandboxOptions & { writeEnv?: strin
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      onParentExit(stop); // SIGTERM to `npm run sandbox` ends npm's shell, not this process
     },
   };
 }

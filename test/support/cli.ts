@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loopbackEnvironment } from './loopback-environment';
 import { root } from './project';
@@ -19,6 +19,8 @@ export interface SpawnOptions {
    * stuck test (a hang is the defect some tests look for), not a timed assertion.
    */
   guardMs?: number;
+  /** Handed the process once spawned: to send it signals, or to watch its output as it comes. */
+  onChild?: (child: ChildProcess) => void;
 }
 
 /** How to spawn a CLI entry point: besides where and with what, modules to preload (`node -r`). */
@@ -58,6 +60,7 @@ function spawnProcess(command: string, args: readonly string[], options: SpawnOp
     const child = spawn(command, [...args], { cwd: options.cwd ?? root, env: { ...baseEnvironment(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    options.onChild?.(child);
     const guardMs = options.guardMs ?? 90_000;
     const guard = setTimeout(() => {
       stderr += `\n[the process hung: killed after ${guardMs / 1000} s]`;
