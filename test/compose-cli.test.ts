@@ -15,11 +15,12 @@ const pipedCommands = readFileSync(path.join(root, 'README.md'), 'utf8')
   .map((line) => line.replace(/\s+#.*$/, '').trim());
 
 describe.concurrent('a CLI that composes', { timeout: 300_000 }, () => {
-  it('the README pipes the JSON document into jq in three documented ways', () => {
+  it('the README pipes the JSON document into jq in four documented ways', () => {
     expect(pipedCommands).toEqual([
       'npm run -s check -- 3.3 --json | jq .version',
       'npx runbook check 3.3 --json | jq .totals',
       "npm run -s check -- triage --json | jq '.ranking[0].scenario'",
+      `npm run -s check -- history --env prod --json | jq '[.steps[] | select(.status == "fail")]'`,
     ]);
   });
 
@@ -31,6 +32,7 @@ describe.concurrent('a CLI that composes', { timeout: 300_000 }, () => {
     if (command.includes('.version')) expect(run.stdout).toBe('1\n');
     if (command.includes('.totals')) expect(JSON.parse(run.stdout)).toMatchObject({ fail: 0, error: 0, pass: 5 });
     if (command.includes('.ranking')) expect(run.stdout).toBe('null\n');
+    if (command.includes('history')) expect(Array.isArray(JSON.parse(run.stdout))).toBe(true); // the failing steps of prod's runs in this checkout's store
   });
 
   it("the bin runs whatever the package's check script runs, passing every argument through unchanged", async () => {
