@@ -8,6 +8,8 @@ import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, awsServiceNames, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
 import { guardResponses } from './aws-responses';
 import { shareTraced } from './call-trace';
+import { setClientRetryPolicy } from './retry/client-policy';
+import { defaultRetryPolicy } from './retry/policy';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
 import type { ServiceCallListener } from './service-calls';
@@ -56,8 +58,9 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = guardResponses(traceCalls(make(awsClientConfig(target)) as never), awsServiceNames[name], target) as C;
+      const client = guardResponses(traceCalls(make(awsClientConfig(target, targets.retry)) as never), awsServiceNames[name], target) as C;
       observeAwsCalls(client as never, name, options.onCall);
+      setClientRetryPolicy(client, targets.retry ?? defaultRetryPolicy);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;
@@ -77,19 +80,19 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       const target = targets.snowflake;
       if (!target) throw new ServiceNotConfiguredError('snowflake');
       // Every check that waits for the one login depends on it (the sandbox's call log shows so).
-      snowflake ??= shareTraced(() => openSnowflake(target, options));
+      snowflake ??= shareTraced(() => openSnowflake(target, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) }));
       const session = await snowflake.result;
       snowflake.join();
       return session;
     },
     github: () => {
       if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
-      github ??= createGithubClient(targets.github, options);
+      github ??= createGithubClient(targets.github, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
       return github;
     },
     airflow: () => {
       if (!targets.airflow) throw new ServiceNotConfiguredError('airflow');
-      airflow ??= createAirflowClient(targets.airflow, options);
+      airflow ??= createAirflowClient(targets.airflow, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
       return airflow;
     },
     dbt: () => {

@@ -8,6 +8,7 @@ import type { FaultSpec } from '../sandbox/faults/schema';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { announcedSettings } from './announced';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
+import type { RetryPolicy } from '../clients/retry/policy';
 
 export { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
 
@@ -51,6 +52,11 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
   };
 }
 
+/** The retry policy of an environment: the project's, with the environment's own settings over it. */
+function retryPolicyOf(config: RunbookConfig, envConfig: EnvironmentConfig): RetryPolicy {
+  return { ...config.retry, ...Object.fromEntries(Object.entries(envConfig.retry ?? {}).filter(([, value]) => value !== undefined)) };
+}
+
 /**
  * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world, its
  * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills).
@@ -65,16 +71,17 @@ export async function openEnvironment(
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
+  const retry = retryPolicyOf(config, envConfig);
   if (!envConfig.sandbox) {
     if (world) throw new WorldOutsideSandboxError(environment);
-    return { name: environment, config: envConfig, targets: targetsFromConfig(envConfig), sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...targetsFromConfig(envConfig), retry }, sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   if (running) {
     if (world) throw new WorldOutsideSandboxError(environment, running);
     const announced = await announcedSettings(running);
-    return { name: environment, config: envConfig, targets: sandboxTargets({ url: running, environment: () => announced }, envConfig), sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, sandbox: null, close: async () => undefined };
   }
   const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(clock ? { clock } : {}) });
-  return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
+  return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, sandbox, close: () => sandbox.stop() };
 }

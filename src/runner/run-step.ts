@@ -1,6 +1,7 @@
 import { isVerdict, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
+import { withCallBudget } from '../clients/retry/budget';
 import { describeCallFailure } from '../clients/service-error';
 import type { CheckResult, Step, StepOutcome } from '../model';
 import type { EnvironmentConfig } from '../config';
@@ -121,7 +122,8 @@ export async function runStep(step: Step, check: CheckDefinition | Error | null,
     return { ...head, check: check.id, kind: check.kind, durationMs: 0, ...errorVerdict('interrupted before it ran', interrupted) };
   }
   const trail: ActionTrail = {};
-  let result = await withTimeout(run.timeoutMs, run.interrupt, (signal) => runDefinition(check, step, run, signal, trail)).catch(verdictOfThrown);
+  // The clients' retries never wait past the check's timeout.
+  let result = await withTimeout(run.timeoutMs, run.interrupt, (signal) => withCallBudget(started + run.timeoutMs, () => runDefinition(check, step, run, signal, trail))).catch(verdictOfThrown);
   if (trail.started) {
     run.memo.clear(); // the action changed the world (or may have): checks that read after it must not see what was fetched before
     // Every action that started ends its trail with how it ended, also when the timeout or an interruption cut it short.

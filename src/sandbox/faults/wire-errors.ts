@@ -48,7 +48,8 @@ function throttled(service: string, original: SandboxResponse, status: 403 | 429
       return s3(503, 'SlowDown', 'Please reduce your request rate.');
     case 'github': {
       if (status === 429) return { status: 429, headers: { 'content-type': githubType, 'retry-after': '1' }, body: githubBody('You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', 429) };
-      const reset = String(Math.ceil(Date.now() / 1000) + 1);
+      // The limit resets at the next whole second, so that a retry within the sandbox's short waits gets through.
+      const reset = String(Math.ceil(Date.now() / 1000));
       return { status: 403, headers: { 'content-type': githubType, 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' }, body: githubBody('API rate limit exceeded for user ID 1.', 403) };
     }
     case 'airflow':

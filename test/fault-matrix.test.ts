@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCheck } from '../src/catalog/load-check';
+import type { StepOutcome } from '../src/model';
+import { defaultLayout, loadRunbook } from '../src/parser/load';
+import { selectSteps } from '../src/runner/select';
+import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
+import { faultClasses, type FaultClass } from './support/fault-classes';
+import { root, runInWorld } from './support/project';
+
+/** The `uses` prefixes served by the sandbox over HTTP: a check that uses none (dbt's local files) is out of the faults' reach. */
+const sandboxServices = new Set(['s3', 'sfn', 'glue', 'logs', 'iam', 'dynamodb', 'snowflake', 'airflow', 'github']);
+/** How an error names its service and operation: `Step Functions ListExecutions: …`, `GitHub GET /repos/…: …`. */
+const namesServiceAndOperation = /(S3|Step Functions|Glue|CloudWatch Logs|IAM|DynamoDB|Snowflake|Airflow|GitHub) [\w/{}. -]+: /;
+
+let sandbox: Sandbox;
+/** Per step with a check: whether its check calls a sandbox service. */
+const reachable = new Map<string, boolean>();
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ world: 'healthy' });
+  const { runbook } = await loadRunbook(defaultLayout(root));
+  for (const step of selectSteps(runbook, [])) {
+    if (!step.check) continue;
+    const check = await importCheck(root, step.check.modulePath, (file) => import(file));
+    reachable.set(step.id, check.uses.some((use) => sandboxServices.has(use.split(':')[0]!)));
+  }
+});
+afterAll(() => sandbox?.stop());
+
+/** What one step owes under a fault class, or null when it holds; with the reason, for the report. */
+function judge(fault: FaultClass, outcome: StepOutcome, baseline: StepOutcome): string | null {
+  const owed = fault.kind === 'transient' || !reachable.get(outcome.step) ? baseline.status : 'error';
+  if (outcome.status !== owed) return `${outcome.step} under "${fault.name}": expected ${owed}, got ${outcome.status}: ${outcome.summary}`;
+  if (owed === 'error' && baseline.status !== 'error') {
+    if (!namesServiceAndOperation.test(outcome.summary)) return `${outcome.step} under "${fault.name}": the error does not name a service and operation: ${outcome.summary}`;
+    if (fault.says && !fault.says.test(outcome.summary)) return `${outcome.step} under "${fault.name}": the error does not say what to do (${fault.says}): ${outcome.summary}`;
+  }
+  return null;
+}
+
+describe('the fault matrix: every check under every fault class', () => {
+  it('gives the world’s own verdict after a retry for transient faults, and error (never pass or fail) for lasting ones', async () => {
+    sandbox.setFaults([]);
+    const baseline = await runInWorld('healthy', [], { sandboxUrl: sandbox.url });
+    const byStep = new Map(baseline.results.map((r) => [r.step, r]));
+    expect(baseline.totals.error, 'the healthy world runs without errors').toBe(0);
+    const problems: string[] = [];
+    let passed = 0;
+    for (const fault of faultClasses) {
+      sandbox.setFaults(fault.faults);
+      const started = Date.now();
+      const report = await runInWorld('healthy', [], { sandboxUrl: sandbox.url });
+      const cases = report.results.filter((r) => r.check);
+      for (const outcome of cases) {
+        const problem = judge(fault, outcome, byStep.get(outcome.step)!);
+        if (problem) problems.push(problem);
+        else passed++;
+      }
+      console.log(`  ${fault.name}: ${cases.length} checks in ${Date.now() - started} ms`);
+    }
+    sandbox.setFaults([]);
+    console.log(`fault matrix: ${passed} passed, ${problems.length} failed`);
+    expect(problems).toEqual([]);
+    expect(passed).toBeGreaterThanOrEqual(reachable.size * 10);
+  }, 300_000);
+});
