@@ -5,6 +5,7 @@ import type { RunReport, Step } from '../model';
 import { redactDeep, redactText, secretsFromEnvironment } from '../runner/redact';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
+import { parseDeadline } from './deadline-option';
 import { parseParams } from './params';
 import { reportScenarios } from './report-scenarios';
 import { serviceCallLine } from './service-call-line';
@@ -33,6 +34,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const { root, options, runbook, io } = session;
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
+  const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => (live ? live.log(redactText(line, secrets)) : io.err(`${redactText(line, secrets)}\n`));
@@ -52,6 +54,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       params,
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),
+      ...(deadlineSeconds !== undefined ? { deadlineSeconds } : {}),
     });
   } finally {
     live?.stop();

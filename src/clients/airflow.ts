@@ -6,6 +6,7 @@ import { airflowCredentials, airflowCredentialsHint, type AirflowCredentials } f
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
 import { bodyFailure, checkAirflowAnswer, readAirflowJson, readAirflowText } from './airflow-response';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
 import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
 import { parseRetryAfter } from './retry/retry-after';
 import { withRetry } from './retry/with-retry';
@@ -84,7 +85,7 @@ async function readTail(operation: string, response: Response, maxBytes: number)
  * Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. Each read (request
  * and answer) is retried under `retry` when it fails transiently: a 429 or 5xx, a reset, an answer cut short.
  */
-export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener; retry?: RetryPolicy }): AirflowClient {
+export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): AirflowClient {
   const base = target.baseUrl.replace(/\/$/, '');
   const api = `${base}/api/${target.apiVersion}`;
   let credentials: AirflowCredentials = airflowCredentials(target, options.env);
@@ -115,7 +116,8 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     const traced = beginCall();
     const trace = traced ? encodeTrace(traced.trace) : undefined;
     try {
-      return await withRetry(retry ? policy : { ...policy, attempts: 1 }, async () => read(await send(operation, url, init, trace)));
+      const attempt = () => throughBreaker(options.breaker, 'Airflow', operation, target.timeoutMs, async () => read(await send(operation, url, init, trace)));
+      return await withRetry(retry ? policy : { ...policy, attempts: 1 }, attempt);
     } finally {
       traced?.done();
     }

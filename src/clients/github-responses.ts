@@ -1,6 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { GithubTokenSource } from './github-token';
 import { markCallSite, ServiceCallError, ServiceCredentialsError, UnexpectedResponseError } from './service-error';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
 import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
 import { parseRetryAfter } from './retry/retry-after';
 import { withRetry } from './retry/with-retry';
@@ -79,11 +80,11 @@ export function describeGithubFailure(error: unknown, operation: string, origin:
  * and retries a read that failed transiently (rate limit, 5xx, reset, body cut short) under `retry`. Register it before
  * the client's other request hooks, so that they wrap it: one call, one trace, however many attempts.
  */
-export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin, retry: RetryPolicy = defaultRetryPolicy): void {
+export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin, retry: RetryPolicy = defaultRetryPolicy, breaker?: ServiceBreaker, timeoutMs?: number): void {
   octokit.hook.wrap('request', async (request, options) => {
     const operation = `${options.method} ${options.url}`;
     const policy = String(options.method).toUpperCase() === 'GET' ? retry : { ...retry, attempts: 1 };
-    return withRetry(policy, async () => {
+    return withRetry(policy, () => throughBreaker(breaker, 'GitHub', operation, timeoutMs, async () => {
       let response;
       try {
         response = await request(options);
@@ -92,7 +93,7 @@ export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin
       }
       checkAnswer(operation, response as never);
       return response;
-    });
+    }));
   });
 }
 

@@ -5,7 +5,8 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, awsServiceNames, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import type { ServiceBreaker } from './breaker/service-breaker';
 import { guardResponses } from './aws-responses';
 import { shareTraced } from './call-trace';
 import { setClientRetryPolicy } from './retry/client-policy';
@@ -47,7 +48,7 @@ export interface ServiceClients {
  * Creates the run's clients for the given targets; `readOnly` clients refuse every operation that changes
  * state; `onCall` hears of every call any of them makes (`--verbose`).
  */
-export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener }): ServiceClients {
+export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener; breaker?: ServiceBreaker }): ServiceClients {
   const cache = new Map<string, unknown>();
   let snowflake: ReturnType<typeof shareTraced<SnowflakeSession>> | undefined;
   let github: Promise<GithubClient> | undefined;
@@ -60,6 +61,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       if (!target) throw new ServiceNotConfiguredError('aws');
       const client = guardResponses(traceCalls(make(awsClientConfig(target, targets.retry)) as never), awsServiceNames[name], target) as C;
       observeAwsCalls(client as never, name, options.onCall);
+      breakOnHang(client as never, awsServiceNames[name], options.breaker, target.timeoutMs ?? 20_000);
       setClientRetryPolicy(client, targets.retry ?? defaultRetryPolicy);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }

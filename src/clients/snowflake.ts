@@ -6,6 +6,7 @@ import { deferOptionalDriverModules } from './snowflake-deferred';
 import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import { describeSnowflakeFailure, SnowflakeTimeoutError } from './snowflake-errors';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
 import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
 import { withRetry } from './retry/with-retry';
 import type { SnowflakeTarget } from './targets';
@@ -81,7 +82,7 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
  * each statement. The driver retries a failed login `retry.attempts - 1` times itself; a read that still fails
  * transiently (the connection reset or cut short) is run again under `retry`.
  */
-export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy }): Promise<SnowflakeSession> {
+export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
   const policy = options.retry ?? defaultRetryPolicy;
   const named = (operation: string) => (error: unknown) => {
@@ -99,9 +100,9 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
     return named('login')(error);
   });
   await observeCall(options.onCall, 'snowflake', 'login', () =>
-    withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)))
-      .catch(named('login'))
-      .finally(() => login?.done()),
+    throughBreaker(options.breaker, 'Snowflake', 'login', target.timeoutMs, () =>
+      withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).catch(named('login')),
+    ).finally(() => login?.done()),
   );
   return {
     query: async (sqlText, binds) => {
@@ -111,9 +112,11 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
       const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
       const attempt = () =>
         observeCall(options.onCall, 'snowflake', statementOperation(sqlText), () =>
-          withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
-            connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-          ).catch(named('query')),
+          throughBreaker(options.breaker, 'Snowflake', 'query', target.timeoutMs, () =>
+            withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
+              connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+            ).catch(named('query')),
+          ),
         );
       try {
         return await withRetry(isReadStatement(sqlText) ? policy : { ...policy, attempts: 1 }, attempt);

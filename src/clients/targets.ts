@@ -15,6 +15,8 @@ export interface AwsTarget {
   endpoint?: string;
   profile?: string;
   credentials?: StaticCredentials;
+  /** Milliseconds a request waits for its answer (20 s when omitted). */
+  timeoutMs?: number;
 }
 
 /** Where the Snowflake driver of a run goes. */

@@ -31,7 +31,7 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
   const dbtDir = announced.DBT_PROJECT_DIR;
   const dbtEnvironment = { PATH: process.env.PATH, HOME: process.env.HOME, ...announced };
   return {
-    aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws } },
+    aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws }, timeoutMs: config.aws?.timeoutMs ?? 20_000 },
     snowflake: {
       account: sandboxCredentials.snowflake.account,
       accessUrl: sandbox.url,

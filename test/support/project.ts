@@ -10,7 +10,7 @@ import { selectSteps } from '../../src/runner/select';
 export const root = path.resolve(__dirname, '..', '..');
 
 /** What a test may add to a run in a world: --fix, parameters, sandbox faults, and the run's observers. */
-export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults' | 'sandboxUrl' | 'config'>>;
+export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults' | 'sandboxUrl' | 'config' | 'concurrency' | 'deadlineSeconds'>>;
 
 /**
  * Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. With `sandboxUrl`
