@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import projectConfig from '../runbook.config';
 import { importCheck } from '../src/catalog/load-check';
+import { validateConfig } from '../src/config';
 import type { StepOutcome } from '../src/model';
 import { defaultLayout, loadRunbook } from '../src/parser/load';
 import { selectSteps } from '../src/runner/select';
@@ -49,14 +51,15 @@ describe('the fault matrix: every check under every fault class', () => {
     for (const fault of faultClasses) {
       sandbox.setFaults(fault.faults);
       const started = Date.now();
-      const report = await runInWorld('healthy', [], { sandboxUrl: sandbox.url });
+      const report = await runInWorld('healthy', [], { sandboxUrl: sandbox.url, ...(fault.config ? { config: fault.config(validateConfig(projectConfig)) } : {}) });
       const cases = report.results.filter((r) => r.check);
       for (const outcome of cases) {
         const problem = judge(fault, outcome, byStep.get(outcome.step)!);
         if (problem) problems.push(problem);
         else passed++;
       }
-      console.log(`  ${fault.name}: ${cases.length} checks in ${Date.now() - started} ms`);
+      const slowest = [...cases].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3).map((r) => `${r.step} ${r.durationMs} ms`);
+      console.log(`  ${fault.name}: ${cases.length} checks in ${Date.now() - started} ms (slowest: ${slowest.join(', ')})`);
     }
     sandbox.setFaults([]);
     console.log(`fault matrix: ${passed} passed, ${problems.length} failed`);

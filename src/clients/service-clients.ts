@@ -99,7 +99,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     },
     dbt: () => {
       if (!targets.dbt) throw new ServiceNotConfiguredError('dbt');
-      dbt ??= createDbtClient(targets.dbt, options.onCall);
+      dbt ??= createDbtClient(targets.dbt, options.onCall, options.breaker);
       return dbt;
     },
     close: async () => {

@@ -48,7 +48,8 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
       timeoutMs: config.airflow?.timeoutMs ?? 15_000,
       explicitCredentials: { token: sandboxAirflowToken },
     },
-    ...(config.dbt && dbtDir ? { dbt: { ...dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment), fixtureOf: sandbox.url } } : {}),
+    // The profile's Snowflake is the sandbox's: its login waits as long as the environment's own Snowflake calls.
+    ...(config.dbt && dbtDir ? { dbt: { ...dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment), timeoutMs: config.snowflake?.timeoutMs ?? 20_000, fixtureOf: sandbox.url } } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { RunbookConfig } from '../../src/config';
 import type { FaultSpec } from '../../src/sandbox/faults/schema';
 
 /** A class of fault the matrix applies to every service at once, and the verdict it owes: the world's own after a retry, or `error`. */
@@ -8,6 +9,17 @@ export interface FaultClass {
   faults: FaultSpec[];
   /** For lasting faults: what every error summary must say besides the service and operation. */
   says?: RegExp;
+  /** Settings the class runs with (short timeouts for a hang). */
+  config?: (config: RunbookConfig) => RunbookConfig;
+}
+
+/** The configuration with every service's call timeout at `ms`, so that a hang is seen quickly. */
+function shortTimeouts(ms: number) {
+  return (config: RunbookConfig): RunbookConfig => {
+    const sandbox = config.environments.sandbox!;
+    const timeouts = { ...sandbox, aws: { ...sandbox.aws!, timeoutMs: ms }, snowflake: { ...sandbox.snowflake!, timeoutMs: ms }, ...(sandbox.airflow ? { airflow: { ...sandbox.airflow, timeoutMs: ms } } : {}), ...(sandbox.github ? { github: { ...sandbox.github, timeoutMs: ms } } : {}) };
+    return { ...config, environments: { ...config.environments, sandbox: timeouts } };
+  };
 }
 
 const firstAttempt = (effect: FaultSpec['effect']): FaultSpec[] => [{ times: 1, per: 'call', effect }];
@@ -28,4 +40,5 @@ export const faultClasses: FaultClass[] = [
   { name: 'empty 200', kind: 'lasting', faults: everyCall({ kind: 'empty-body' }) },
   { name: 'HTTP 500 on every call', kind: 'lasting', faults: everyCall({ kind: 'status', status: 500 }) },
   { name: 'throttling on every call', kind: 'lasting', faults: everyCall({ kind: 'throttle' }) },
+  { name: 'every service hangs (1 s call timeouts)', kind: 'lasting', faults: everyCall({ kind: 'hang' }), says: /did not answer|no answer/, config: shortTimeouts(1_000) },
 ];
