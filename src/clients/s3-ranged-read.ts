@@ -1,4 +1,5 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { asOneCall } from './call-trace';
 import { clientRetryPolicy } from './retry/client-policy';
 import { withRetry } from './retry/with-retry';
 import { ServiceCallError, UnexpectedResponseError } from './service-error';
@@ -23,7 +24,8 @@ function promised(contentRange: string | undefined): { length: number; size: num
  * body is not as long as its Content-Range says is an error, never data: the sample would read a broken file.
  */
 export async function readObjectRange(s3: S3Client, object: { Bucket: string; Key: string }, range: string, signal?: AbortSignal): Promise<RangedRead> {
-  return withRetry(
+  // One call, one trace, however many attempts: the sandbox's per-call faults hit the first attempt only.
+  return asOneCall(() => withRetry(
     clientRetryPolicy(s3),
     async () => {
       const response = await s3.send(new GetObjectCommand({ ...object, Range: range }), signal ? { abortSignal: signal } : {});
@@ -42,5 +44,5 @@ export async function readObjectRange(s3: S3Client, object: { Bucket: string; Ke
       return { body, objectSize: expected?.size };
     },
     signal ? { signal } : {},
-  );
+  ));
 }
