@@ -89,6 +89,7 @@ function stoppedBy(result: CheckResult): 'timed-out' | 'interrupted' | undefined
 
 function verdictOfThrown(thrown: unknown): CheckResult {
   if (thrown instanceof ServiceNotConfiguredError) return skip(`not configured: ${thrown.message}`);
+  if (thrown instanceof RunDeadlineError) return errorVerdict(`could not tell: ${thrown.message}`, thrown);
   return errorVerdict(`could not tell: ${describeCallFailure(thrown)}`, thrown);
 }
 
