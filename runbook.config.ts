@@ -8,12 +8,16 @@ import { defineConfig } from './src/config';
 export default defineConfig({
   defaultEnvironment: 'sandbox',
   checkTimeoutSeconds: 60,
+  // Transient failures (throttling, 5xx, resets) are retried: three tries, full-jitter backoff from 200 ms.
+  retry: { attempts: 3, baseMs: 200, maxDelayMs: 5_000 },
   // Every run is kept in .runbook/results/runs/ (the site and history read it); the oldest go beyond this many.
   results: { keepRuns: 500 },
   environments: {
     sandbox: {
       description: 'The embedded simulator: a local platform seeded from a world file. No cloud account needed.',
       sandbox: { world: 'healthy' },
+      // The sandbox answers at once: short waits keep runs with injected faults fast.
+      retry: { baseMs: 10, maxDelayMs: 1_000 },
       aws: { region: 'eu-west-1', accountId: '123456789012' },
       snowflake: { account: 'sandbox', warehouse: 'ANALYTICS_WH', database: 'ANALYTICS', schema: 'RAW' },
       externalTables: { tables: ['ANALYTICS.RAW.REVIEWS_EXT'] },

@@ -1,5 +1,6 @@
 import { defineCheck, error, evidence, fail, pass, skip } from '../../src/check-api';
 import { profileAccessUrl } from '../../src/clients/dbt';
+import { describeCallFailure } from '../../src/clients/service-error';
 import { classifyConnectionError } from '../../src/diagnostics/dbt/connectivity';
 import { profileConnection, resolveProfile } from '../../src/diagnostics/dbt/resolve-profile';
 
@@ -39,7 +40,7 @@ export default defineCheck({
       seen.push(evidence('problem', problem), evidence('driver error code', String((cause as { code?: unknown }).code ?? '')));
       if (problem === 'auth') return fail(`authentication: Snowflake rejected user ${connection.user} (wrong or expired password, key, or locked user)`, { evidence: seen });
       if (problem === 'account') return fail(`account: Snowflake does not know account ${connection.account}`, { evidence: seen });
-      if (problem === 'network') return error(`network: the login to ${url} did not complete`, cause, { evidence: seen });
+      if (problem === 'network') return error(`network: the login to ${url} did not complete: ${describeCallFailure(cause)}`, cause, { evidence: seen });
       throw cause;
     }
     try {

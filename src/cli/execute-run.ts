@@ -6,6 +6,7 @@ import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
+import { parseDeadline } from './deadline-option';
 import { parseParams } from './params';
 import { reportScenarios } from './report-scenarios';
 import { serviceCallLine } from './service-call-line';
@@ -34,6 +35,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const { root, options, runbook, io } = session;
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
+  const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => {
@@ -57,6 +59,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),
       ...(io.interruption ? { signal: io.interruption.signal } : {}),
+      ...(deadlineSeconds !== undefined ? { deadlineSeconds } : {}),
     });
   } finally {
     live?.stop();

@@ -32,6 +32,7 @@ export const checkOptions = {
   verbose: { flags: '--verbose', description: 'print each service call as it happens (step, service, operation, duration, outcome) and what each check logs' },
   since: { flags: '--since <age>', description: 'with history and transcript: only the runs (and actions) of the last 30m, 2h, 24h, 7d… (history default: its latest 20 runs; transcript default: 24h)' },
   thenRun: { flags: '--then-run', description: "with triage: also run the top-ranked scenario's checks, in the same invocation" },
+  deadline: { flags: '--deadline <seconds>', description: "the whole run's deadline: checks not finished by then are errors, and the report is still written (default: runDeadlineSeconds in runbook.config.ts, else none)" },
   root: { flags: '--root <dir>', description: 'run the runbook of another project folder: its docs/, checks/ and runbook.config.ts (default: this project)' },
 } satisfies Record<string, OptionSpec>;
 
@@ -54,6 +55,7 @@ export interface CheckOptions {
   verbose?: boolean;
   since?: string;
   thenRun?: boolean;
+  deadline?: string;
   root?: string;
 }
 

@@ -22,7 +22,7 @@ export function airflowCredentialsHint(sent: AirflowCredentials['kind'] | 'sandb
   if (status === 403) return `the credentials were accepted but lack the permission: give the user a role that may read DAG runs, task instances and logs (Viewer), and clear task instances for the 3.5.4 action (User)`;
   switch (sent) {
     case 'sandbox':
-      return 'the sandbox refused its own token: check that RUNBOOK_SANDBOX_URL points at a sandbox';
+      return 'the sandbox refused its own token (expired?): check that RUNBOOK_SANDBOX_URL points at a sandbox; against a real Airflow, get a new token (Airflow 3: POST /auth/token) and set AIRFLOW_TOKEN';
     case 'token':
       return 'AIRFLOW_TOKEN was sent and refused: it may have expired; get a new one (Airflow 3: POST /auth/token) or set AIRFLOW_USERNAME and AIRFLOW_PASSWORD instead';
     case 'basic':

@@ -12,7 +12,7 @@ function problemOf(status: number): CallProblem {
 /** Raised when the Airflow API answers with an error status; `detail` is the API's own explanation. */
 export class AirflowHttpError extends ServiceCallError {
   override name = 'AirflowHttpError';
-  constructor(operation: string, status: number, readonly detail: string, options: { hint?: string } = {}) {
+  constructor(operation: string, status: number, readonly detail: string, options: { hint?: string; retryAfterMs?: number } = {}) {
     super('Airflow', operation, problemOf(status), `answered HTTP ${status}: ${detail || '(no detail)'}`, { status, ...options });
   }
 }

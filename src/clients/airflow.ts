@@ -6,6 +6,10 @@ import { airflowCredentials, airflowCredentialsHint, type AirflowCredentials } f
 import { AirflowAuthError, AirflowHttpError, AirflowMutationBlockedError, AirflowNotFoundError, AirflowUnreachableError } from './airflow-errors';
 import { bodyFailure, checkAirflowAnswer, readAirflowJson, readAirflowText } from './airflow-response';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
+import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
+import { parseRetryAfter } from './retry/retry-after';
+import { withRetry } from './retry/with-retry';
 import { observeCall, type ServiceCallListener } from './service-calls';
 import { transportFailure } from './transport-failure';
 import type { AirflowTarget } from './targets';
@@ -77,33 +81,46 @@ async function readTail(operation: string, response: Response, maxBytes: number)
   return { text: kept.toString('utf8'), truncated: total > maxBytes };
 }
 
-/** Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. */
-export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener }): AirflowClient {
+/**
+ * Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. Each read (request
+ * and answer) is retried under `retry` when it fails transiently: a 429 or 5xx, a reset, an answer cut short.
+ */
+export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): AirflowClient {
   const base = target.baseUrl.replace(/\/$/, '');
   const api = `${base}/api/${target.apiVersion}`;
   let credentials: AirflowCredentials = airflowCredentials(target, options.env);
   const sent = target.explicitCredentials ? 'sandbox' : credentials.kind;
 
-  const send = (operation: string, url: string, init: RequestInit = {}): Promise<Response> => observeCall(options.onCall, 'airflow', operation, () => request(operation, url, init));
-  const request = async (operation: string, url: string, init: RequestInit): Promise<Response> => {
+  const policy = options.retry ?? defaultRetryPolicy;
+  const send = (operation: string, url: string, init: RequestInit = {}, trace?: string): Promise<Response> => observeCall(options.onCall, 'airflow', operation, () => request(operation, url, init, trace));
+  const request = async (operation: string, url: string, init: RequestInit, trace: string | undefined): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (credentials.kind === 'token') headers.set('authorization', `Bearer ${credentials.token}`);
     if (credentials.kind === 'basic') headers.set('authorization', `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`);
-    const call = beginCall();
-    if (call) headers.set(traceHeader, encodeTrace(call.trace));
+    if (trace) headers.set(traceHeader, trace);
     let response: Response;
     try {
       response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
     } catch (cause) {
       throw new AirflowUnreachableError(operation, url, transportFailure(cause, target.timeoutMs)?.words ?? `could not be reached (${(cause as Error).message})`, { cause });
-    } finally {
-      call?.done();
     }
     if (response.ok) return response;
     const detail = errorDetail(await readAirflowText(operation, response).catch(() => ''));
     if (response.status === 401 || response.status === 403) throw new AirflowAuthError(operation, response.status, detail, { hint: airflowCredentialsHint(sent, response.status) });
     if (response.status === 404) throw new AirflowNotFoundError(operation, response.status, detail);
-    throw new AirflowHttpError(operation, response.status, detail);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    throw new AirflowHttpError(operation, response.status, detail, retryAfterMs === undefined ? {} : { retryAfterMs });
+  };
+  /** One call: its request and the reading of its answer, retried as a whole; every attempt carries the call's one trace. */
+  const call = async <T>(operation: string, url: string, init: RequestInit, read: (response: Response) => Promise<T>, retry = true): Promise<T> => {
+    const traced = beginCall();
+    const trace = traced ? encodeTrace(traced.trace) : undefined;
+    try {
+      const attempt = () => throughBreaker(options.breaker, 'Airflow', operation, target.timeoutMs, async () => read(await send(operation, url, init, trace)));
+      return await withRetry(retry ? policy : { ...policy, attempts: 1 }, attempt);
+    } finally {
+      traced?.done();
+    }
   };
 
   /** Airflow 3 takes no basic auth: exchange the username and password for a token once. */
@@ -111,15 +128,18 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     if (target.apiVersion !== 'v2' || credentials.kind !== 'basic') return;
     const { username, password } = credentials;
     credentials = { kind: 'none' };
-    const response = await send('token', `${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const token = ((await readAirflowJson('token', response)) as { access_token?: unknown }).access_token;
-    if (typeof token !== 'string') throw new AirflowAuthError('token', response.status, 'the token endpoint returned no access_token');
+    const answer = await call('token', `${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }, async (response) => ({
+      status: response.status,
+      json: (await readAirflowJson('token', response)) as { access_token?: unknown },
+    }));
+    const token = answer.json.access_token;
+    if (typeof token !== 'string') throw new AirflowAuthError('token', answer.status, 'the token endpoint returned no access_token');
     credentials = { kind: 'token', token };
   };
 
   const getJson = async (operation: string, url: string): Promise<unknown> => {
     await authenticate();
-    return readAirflowJson(operation, await send(operation, url, { headers: { accept: 'application/json' } }));
+    return call(operation, url, { headers: { accept: 'application/json' } }, (response) => readAirflowJson(operation, response));
   };
   const e = encodeURIComponent;
   const runPath = (dagId: string, runId: string) => `${api}/dags/${e(dagId)}/dagRuns/${e(runId)}`;
@@ -147,14 +167,18 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
       await authenticate();
       const url = `${runPath(dagId, runId)}/taskInstances/${e(taskId)}/logs/${tryNumber}?full_content=true`;
       const accept = target.apiVersion === 'v1' ? 'text/plain' : 'application/x-ndjson';
-      const response = await send('GetLog', url, { headers: { accept } });
-      checkAirflowAnswer('GetLog', response, 'log');
-      const type = response.headers.get('content-type') ?? '';
-      if (type.includes('application/json')) {
-        const parsed = parseLogContent(await readAirflowJson('GetLog', response));
+      const answer = await call('GetLog', url, { headers: { accept } }, async (response) => {
+        checkAirflowAnswer('GetLog', response, 'log');
+        const type = response.headers.get('content-type') ?? '';
+        if (type.includes('application/json')) return { type, json: await readAirflowJson('GetLog', response) };
+        return { type, ...(await readTail('GetLog', response, maxBytes)) };
+      });
+      const type = answer.type;
+      if ('json' in answer) {
+        const parsed = parseLogContent(answer.json);
         return { ...parsed, truncated: false };
       }
-      const { text, truncated } = await readTail('GetLog', response, maxBytes);
+      const { text, truncated } = answer;
       if (type.includes('ndjson')) {
         const items = text.split('\n').slice(truncated ? 1 : 0).filter(Boolean).flatMap((line) => {
           try {
@@ -172,8 +196,9 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
       if (options.readOnly && !request.dryRun) throw new AirflowMutationBlockedError('clearTaskInstances');
       await authenticate();
       const body = { dry_run: request.dryRun, dag_run_id: request.dagRunId, task_ids: request.taskIds, only_failed: true, include_downstream: request.includeDownstream, include_upstream: false, include_future: false, include_past: false, reset_dag_runs: true };
-      const response = await send('ClearTaskInstances', `${api}/dags/${e(dagId)}/clearTaskInstances`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-      return parseClearedTasks(await readAirflowJson('ClearTaskInstances', response));
+      // A dry run only reads, so it is retried; a clear that changes state is sent once.
+      const answer = await call('ClearTaskInstances', `${api}/dags/${e(dagId)}/clearTaskInstances`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, (response) => readAirflowJson('ClearTaskInstances', response), request.dryRun);
+      return parseClearedTasks(answer);
     },
   };
 }

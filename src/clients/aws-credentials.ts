@@ -36,9 +36,19 @@ function awsCredentialsHint(target: AwsTarget, env: NodeJS.ProcessEnv): string {
     : 'set AWS_PROFILE (or aws.profile in runbook.config.ts) to a profile with read access and, for an SSO profile, run `aws sso login --profile NAME`; or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
 }
 
+/** Exception names that say the credentials were valid once and have expired: refreshing them is the fix. */
+const expiredCredentialNames: ReadonlySet<string> = new Set(['ExpiredToken', 'ExpiredTokenException']);
+
+/** What to do about expired AWS credentials: refresh the session, naming the profile the run used. */
+function expiredHint(target: AwsTarget, env: NodeJS.ProcessEnv): string {
+  const profile = target.profile ?? env.AWS_PROFILE;
+  return `the session's credentials expired: refresh them with \`aws sso login${profile ? ` --profile ${profile}` : ' --profile NAME'}\` (an SSO profile), or renew the temporary credentials (AWS_SESSION_TOKEN, a credential process or role session) and run again`;
+}
+
 /** The error for AWS credentials that were not found, or that AWS refused (`refused`: expired, unknown key, bad signature). */
 export function awsCredentialsError(service: string, operation: string, target: AwsTarget, cause: Error, refused: boolean, env: NodeJS.ProcessEnv = process.env): ServiceCredentialsError {
   const detail = refused ? `AWS refused the credentials (${cause.name}: ${cause.message})` : `no AWS credentials found (the SDK said: ${cause.message})`;
   const status = (cause as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return new ServiceCredentialsError(service, operation, awsCredentialSources(target, env), detail, awsCredentialsHint(target, env), { cause, ...(status ? { status } : {}) });
+  const hint = refused && expiredCredentialNames.has(cause.name) ? expiredHint(target, env) : awsCredentialsHint(target, env);
+  return new ServiceCredentialsError(service, operation, awsCredentialSources(target, env), detail, hint, { cause, ...(status ? { status } : {}) });
 }

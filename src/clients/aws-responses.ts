@@ -106,7 +106,9 @@ export function describeAwsFailure(error: unknown, service: string, operation: s
     return new ServiceCallError(service, operation, 'unavailable', `AWS answered HTTP ${status} without an error code (a failure on the service side, or a proxy in between)`, { cause: error, status, hint: 'try again; if it persists, check the AWS Health Dashboard for the region' });
   }
   if (!metadata || status === undefined) {
-    const transport = transportFailure(error);
+    // The HTTP handler's own request timeout (a service that hangs) says so in its message; its code alone reads as a connection timeout.
+    const hung = error.name === 'TimeoutError' && /requestTimeout/.test(error.message);
+    const transport = hung ? { words: `no answer within ${(target.timeoutMs ?? 20_000) / 1000} s`, cutShort: false } : transportFailure(error);
     if (transport) {
       return new ServiceCallError(service, operation, 'unreachable', `${transport.words}${target.endpoint ? ` (endpoint ${target.endpoint})` : ` (region ${target.region})`}`, { cause: error });
     }

@@ -2,21 +2,25 @@ import type { MiddlewareStack } from '@smithy/types';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
 import type { AwsTarget } from './targets';
 import { isReadOperation, MutationBlockedError } from './read-only';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
+import { awsRetryStrategy } from './retry/aws-retry-strategy';
+import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
 import { observeCall, type ServiceCallListener } from './service-calls';
 
 /** The AWS services the checks use, by client key, as engineers name them in messages. */
 export const awsServiceNames = { s3: 'S3', sfn: 'Step Functions', glue: 'Glue', logs: 'CloudWatch Logs', iam: 'IAM', dynamodb: 'DynamoDB' } as const;
 
-/** The configuration every AWS client of a run shares: region, endpoint, credentials, timeouts. */
-export function awsClientConfig(target: AwsTarget) {
+/** The configuration every AWS client of a run shares: region, endpoint, credentials, timeouts, and the run's retry policy. */
+export function awsClientConfig(target: AwsTarget, retry: RetryPolicy = defaultRetryPolicy) {
   return {
     region: target.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     ...(target.profile ? { profile: target.profile } : {}),
     ...(target.credentials ? { credentials: target.credentials } : {}),
-    maxAttempts: 3,
+    maxAttempts: retry.attempts,
+    retryStrategy: awsRetryStrategy(retry),
     // Loaded here, not at import: a run that makes no AWS call never loads the HTTP stack.
-    requestHandler: new (require('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler')).NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000 }),
+    requestHandler: new (require('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler')).NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: target.timeoutMs ?? 20_000, throwOnRequestTimeout: true }),
   };
 }
 
@@ -33,6 +37,16 @@ export function guardReadOnly<C extends AnyClient>(client: C): C {
       return next(args);
     },
     { step: 'initialize', name: 'runbookReadOnlyGuard', priority: 'high' },
+  );
+  return client;
+}
+
+/** Makes a client's calls go through the run's breaker: a service that hung or refused once is not waited on again. */
+export function breakOnHang<C extends AnyClient>(client: C, service: string, breaker: ServiceBreaker | undefined, timeoutMs: number): C {
+  if (!breaker) return client;
+  client.middlewareStack.add(
+    (next, context) => (args) => throughBreaker(breaker, service, String(context.commandName ?? 'unknown').replace(/Command$/, ''), timeoutMs, () => next(args)),
+    { step: 'initialize', name: 'runbookServiceBreaker', priority: 'high' },
   );
   return client;
 }

@@ -41,8 +41,12 @@ export interface TracedCall {
   done(): void;
 }
 
-/** Starts a traced call, or null outside a traced run (real environments are never traced). */
+const oneCall = new AsyncLocalStorage<TracedCall>();
+
+/** Starts a traced call, or null outside a traced run (real environments are never traced); inside `asOneCall`, that call. */
 export function beginCall(): TracedCall | null {
+  const scoped = oneCall.getStore();
+  if (scoped) return { trace: scoped.trace, done: () => undefined };
   const context = storage.getStore();
   if (!context) return null;
   const trace = { id: String(++lastId), step: context.step, after: [...context.frontier] };
@@ -53,6 +57,18 @@ export function beginCall(): TracedCall | null {
       context.frontier.add(trace.id);
     },
   };
+}
+
+/** Runs `work` as one traced call however many requests it sends (a read and its retries): they all carry its trace. */
+export async function asOneCall<T>(work: () => Promise<T>): Promise<T> {
+  if (oneCall.getStore()) return work();
+  const call = beginCall();
+  if (!call) return work();
+  try {
+    return await oneCall.run(call, work);
+  } finally {
+    call.done();
+  }
 }
 
 /**

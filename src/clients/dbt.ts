@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findExecutable, runCommand, type CommandOutcome } from './dbt-cli';
 import { probeTcp, type TcpProbe } from './dbt-network';
 import { observeCall, type ServiceCallListener } from './service-calls';
+import type { ServiceBreaker } from './breaker/service-breaker';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
 import type { DbtTarget } from './targets';
 
@@ -105,7 +106,7 @@ export function profileAccessUrl(connection: ProfileConnection): string {
 }
 
 /** Creates the dbt client of a target. */
-export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener): DbtClient {
+export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener, breaker?: ServiceBreaker): DbtClient {
   const projectDir = target.projectDir;
   const env = target.environment;
   /** A file that is not there means the project lacks it only while the project itself is there (the sandbox removes it whole). */
@@ -153,7 +154,7 @@ export function createDbtClient(target: DbtTarget, onCall?: ServiceCallListener)
           // The profile's own user and password (rendered from its env_var() calls), not the runbook's.
           explicitCredentials: { username: connection.user, password: connection.password },
         },
-        { readOnly: true, ...(onCall ? { onCall } : {}) },
+        { readOnly: true, ...(onCall ? { onCall } : {}), ...(breaker ? { breaker } : {}) },
       ),
   };
 }

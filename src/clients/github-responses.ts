@@ -1,6 +1,10 @@
 import type { Octokit } from '@octokit/rest';
 import type { GithubTokenSource } from './github-token';
 import { markCallSite, ServiceCallError, ServiceCredentialsError, UnexpectedResponseError } from './service-error';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
+import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
+import { parseRetryAfter } from './retry/retry-after';
+import { withRetry } from './retry/with-retry';
 import { transportFailure } from './transport-failure';
 import { describeVariable } from './variable-state';
 
@@ -32,7 +36,7 @@ function checkAnswer(operation: string, response: { status: number; headers: Rec
 function credentialsError(operation: string, origin: GithubTokenOrigin, cause: unknown): ServiceCredentialsError {
   const tried = origin === 'sandbox' ? ['the sandbox token'] : [describeVariable(process.env, 'GITHUB_TOKEN'), describeVariable(process.env, 'GH_TOKEN'), "`gh auth token` (the gh CLI's login)"];
   const detail = origin === 'none' ? 'GitHub requires a token and none was found, so the request went without one' : `GitHub refused the token from ${origin} (HTTP 401: expired or revoked?)`;
-  const toSet = origin === 'sandbox' ? 'check that RUNBOOK_SANDBOX_URL points at a sandbox' : 'set GITHUB_TOKEN to a token with Actions: read on the repository (Actions: write for the 3.6.5 re-run), or run `gh auth login`';
+  const toSet = origin === 'sandbox' ? 'check that RUNBOOK_SANDBOX_URL points at a sandbox; against GitHub, refresh the token: set a new GITHUB_TOKEN or run `gh auth login`' : 'set GITHUB_TOKEN to a token with Actions: read on the repository (Actions: write for the 3.6.5 re-run), or run `gh auth login`';
   return new ServiceCredentialsError('GitHub', operation, tried, detail, toSet, { cause, status: 401 });
 }
 
@@ -54,7 +58,13 @@ export function describeGithubFailure(error: unknown, operation: string, origin:
   if (status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0')) {
     const reset = Number(headers['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? `; the limit resets at ${new Date(reset * 1000).toISOString()}` : '';
-    return new ServiceCallError('GitHub', operation, 'throttled', `GitHub rate-limited the token from ${origin} (HTTP ${status})${when}`, { cause: error, status, hint: 'wait, or use a token of its own for the runbook' });
+    const retryAfterMs = parseRetryAfter(headers['retry-after']) ?? (Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined);
+    return new ServiceCallError('GitHub', operation, 'throttled', `GitHub rate-limited the token from ${origin} (HTTP ${status})${when}`, {
+      cause: error,
+      status,
+      hint: 'wait, or use a token of its own for the runbook',
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
   }
   if (status === 403) {
     return new ServiceCallError('GitHub', operation, 'permission', `the token from ${origin} may not do this (HTTP 403: ${error.message})`, { cause: error, status, hint: 'give it Actions: read on the repository (Actions: write for the 3.6.5 re-run)' });
@@ -65,17 +75,37 @@ export function describeGithubFailure(error: unknown, operation: string, origin:
   return markCallSite(error, { service: 'GitHub', operation });
 }
 
-/** Makes every request of the client check its answer and name its failures, as `GitHub GET /repos/{owner}/{repo}/…`. */
-export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin): void {
+/**
+ * Makes every request of the client check its answer and name its failures, as `GitHub GET /repos/{owner}/{repo}/…`,
+ * and retries a read that failed transiently (rate limit, 5xx, reset, body cut short) under `retry`. Register it before
+ * the client's other request hooks, so that they wrap it: one call, one trace, however many attempts.
+ */
+export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin, retry: RetryPolicy = defaultRetryPolicy, breaker?: ServiceBreaker, timeoutMs?: number): void {
   octokit.hook.wrap('request', async (request, options) => {
     const operation = `${options.method} ${options.url}`;
-    let response;
-    try {
-      response = await request(options);
-    } catch (error) {
-      throw describeGithubFailure(error, operation, origin);
-    }
-    checkAnswer(operation, response as never);
-    return response;
+    const policy = String(options.method).toUpperCase() === 'GET' ? retry : { ...retry, attempts: 1 };
+    return withRetry(policy, () => throughBreaker(breaker, 'GitHub', operation, timeoutMs, async () => {
+      let response;
+      try {
+        response = await request(options);
+      } catch (error) {
+        throw describeGithubFailure(error, operation, origin);
+      }
+      checkAnswer(operation, response as never);
+      return response;
+    }));
   });
+}
+
+/**
+ * A fetch that reads each answer whole before Octokit sees it: Octokit swallows a body that breaks off (it returns
+ * what it has, or nothing), so a cut-short answer must fail here, as a transport failure, to be retried.
+ */
+export async function wholeBodyFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  const empty = response.status === 204 || response.status === 304 || init?.method === 'HEAD';
+  const body = empty ? null : await response.arrayBuffer();
+  const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(whole, 'url', { value: response.url });
+  return whole;
 }

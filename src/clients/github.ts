@@ -1,6 +1,8 @@
 import type { Octokit } from '@octokit/rest';
 import { beginCall, encodeTrace, traceHeader } from './call-trace';
-import { guardGithubResponses } from './github-responses';
+import { guardGithubResponses, wholeBodyFetch } from './github-responses';
+import type { ServiceBreaker } from './breaker/service-breaker';
+import type { RetryPolicy } from './retry/policy';
 import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
@@ -21,7 +23,7 @@ export function isReadMethod(method: string): boolean {
  * Creates an Octokit for a target: its base URL, a token (the sandbox's, or GITHUB_TOKEN / GH_TOKEN /
  * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
  */
-export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<GithubClient> {
+export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): Promise<GithubClient> {
   const resolved = target.sandboxToken ? { token: target.sandboxToken, source: 'sandbox' as const } : await resolveGithubToken();
   const token = resolved.token;
   const { Octokit: OctokitClass } = require('@octokit/rest') as typeof import('@octokit/rest'); // loaded on first use
@@ -30,7 +32,10 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     ...(token ? { auth: token } : {}),
     userAgent: 'runbook-as-code',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    request: { fetch: wholeBodyFetch },
   });
+  // First, so the hooks below wrap it: its retries share the call's trace, timeout and observation.
+  guardGithubResponses(octokit, resolved.source, options.retry, options.breaker, target.timeoutMs);
   octokit.hook.wrap('request', async (request, options) => {
     const call = beginCall();
     if (call) options.headers[traceHeader] = encodeTrace(call.trace);
@@ -46,6 +51,5 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     if (options.readOnly && !isReadMethod(request.method)) throw new MutationBlockedError(`${request.method} ${request.url}`);
     request.request = { ...request.request, signal: AbortSignal.timeout(target.timeoutMs) };
   });
-  guardGithubResponses(octokit, resolved.source);
   return octokit;
 }

@@ -5,9 +5,12 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createAirflowClient, type AirflowClient } from './airflow';
-import { awsClientConfig, awsServiceNames, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
+import type { ServiceBreaker } from './breaker/service-breaker';
 import { guardResponses } from './aws-responses';
 import { shareTraced } from './call-trace';
+import { setClientRetryPolicy } from './retry/client-policy';
+import { defaultRetryPolicy } from './retry/policy';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
 import type { ServiceCallListener } from './service-calls';
@@ -45,7 +48,7 @@ export interface ServiceClients {
  * Creates the run's clients for the given targets; `readOnly` clients refuse every operation that changes
  * state; `onCall` hears of every call any of them makes (`--verbose`).
  */
-export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener }): ServiceClients {
+export function createServiceClients(targets: ServiceTargets, options: { readOnly: boolean; onCall?: ServiceCallListener; breaker?: ServiceBreaker }): ServiceClients {
   const cache = new Map<string, unknown>();
   let snowflake: ReturnType<typeof shareTraced<SnowflakeSession>> | undefined;
   let github: Promise<GithubClient> | undefined;
@@ -56,8 +59,10 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     if (!cache.has(name)) {
       const target: AwsTarget | undefined = targets.aws;
       if (!target) throw new ServiceNotConfiguredError('aws');
-      const client = guardResponses(traceCalls(make(awsClientConfig(target)) as never), awsServiceNames[name], target) as C;
+      const client = guardResponses(traceCalls(make(awsClientConfig(target, targets.retry)) as never), awsServiceNames[name], target) as C;
       observeAwsCalls(client as never, name, options.onCall);
+      breakOnHang(client as never, awsServiceNames[name], options.breaker, target.timeoutMs ?? 20_000);
+      setClientRetryPolicy(client, targets.retry ?? defaultRetryPolicy);
       cache.set(name, options.readOnly ? guardReadOnly(client as never) : client);
     }
     return cache.get(name) as C;
@@ -77,24 +82,24 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       const target = targets.snowflake;
       if (!target) throw new ServiceNotConfiguredError('snowflake');
       // Every check that waits for the one login depends on it (the sandbox's call log shows so).
-      snowflake ??= shareTraced(() => openSnowflake(target, options));
+      snowflake ??= shareTraced(() => openSnowflake(target, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) }));
       const session = await snowflake.result;
       snowflake.join();
       return session;
     },
     github: () => {
       if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
-      github ??= createGithubClient(targets.github, options);
+      github ??= createGithubClient(targets.github, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
       return github;
     },
     airflow: () => {
       if (!targets.airflow) throw new ServiceNotConfiguredError('airflow');
-      airflow ??= createAirflowClient(targets.airflow, options);
+      airflow ??= createAirflowClient(targets.airflow, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
       return airflow;
     },
     dbt: () => {
       if (!targets.dbt) throw new ServiceNotConfiguredError('dbt');
-      dbt ??= createDbtClient(targets.dbt, options.onCall);
+      dbt ??= createDbtClient(targets.dbt, options.onCall, options.breaker);
       return dbt;
     },
     close: async () => {

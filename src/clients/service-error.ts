@@ -5,7 +5,7 @@
  */
 export type CallProblem = 'unexpected-response' | 'credentials' | 'permission' | 'unavailable' | 'unreachable' | 'throttled';
 
-/** Problems a later attempt may not have: a retry can get past them (issue 15's backoff keys on this). */
+/** Problems a later attempt may not have: a retry can get past them (the clients' backoff, src/clients/retry/, keys on this). */
 const transientProblems: readonly CallProblem[] = ['unavailable', 'unreachable', 'throttled'];
 
 /** Options every ServiceCallError takes: the cause, what to do about it, the HTTP status when there was one. */
@@ -14,6 +14,8 @@ export interface ServiceCallErrorOptions {
   /** What the engineer can do (`run aws sso login`, `set GITHUB_TOKEN`). */
   hint?: string;
   status?: number;
+  /** How long the service asked the caller to wait before trying again (a `retry-after` or rate-limit reset), in ms. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export class ServiceCallError extends Error {
   override name = 'ServiceCallError';
   readonly hint: string | undefined;
   readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
   constructor(
     /** The service as engineers name it: `Step Functions`, `Glue`, `S3`, `Snowflake`, `Airflow`, `GitHub`. */
     readonly service: string,
@@ -37,6 +40,7 @@ export class ServiceCallError extends Error {
     super(`${service} ${operation}: ${explanation}${options.hint ? `; ${options.hint}` : ''}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = options.hint;
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** True when a later attempt may succeed (a 5xx, a reset, a throttle); false for answers and credentials that will not change. */

@@ -14,6 +14,11 @@ export class SnowflakeTimeoutError extends ServiceCallError {
 /** snowflake-sdk's error codes for missing or refused credentials: options the driver refused, and Snowflake's own login errors. */
 const missingCredentialCodes = new Set(['404003', '404005']);
 const refusedCredentialCodes = new Set(['390100', '390112', '390114', '390144', '401004']);
+/** Snowflake's codes for a session, or the token it was renewed with, that expired: 390112 (session), 390114 (master token). */
+const expiredSessionCodes = new Set(['390112', '390114']);
+/** What to do about an expired session: log in again with credentials that are still valid. */
+const expiredHint =
+  'log in again: check that SNOWFLAKE_PASSWORD (or the key in SNOWFLAKE_PRIVATE_KEY_PATH) is current and rotate it if it expired; for SSO (SNOWFLAKE_AUTHENTICATOR=externalbrowser) run again to sign in through the browser';
 /** The driver's codes for answers it could not use. */
 const unreadableAnswerCodes = new Set(['401002', '401003']);
 
@@ -44,6 +49,9 @@ export function describeSnowflakeFailure(error: unknown, operation: string, targ
   const where = target.accessUrl ?? `account ${target.account}`;
   if (missingCredentialCodes.has(code)) {
     return new ServiceCredentialsError('Snowflake', operation, sourcesTried(target), `no credentials for ${where}: the driver said "${error.message}"`, credentialsHint(target), { cause: error });
+  }
+  if (expiredSessionCodes.has(code)) {
+    return new ServiceCredentialsError('Snowflake', operation, sourcesTried(target), `the Snowflake session for ${where} expired (${code}: ${error.message})`, expiredHint, { cause: error });
   }
   if (refusedCredentialCodes.has(code)) {
     return new ServiceCredentialsError('Snowflake', operation, sourcesTried(target), `Snowflake refused the login to ${where} (${code}: ${error.message})`, credentialsHint(target), { cause: error });

@@ -6,6 +6,9 @@ import { deferOptionalDriverModules } from './snowflake-deferred';
 import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
 import { describeSnowflakeFailure, SnowflakeTimeoutError } from './snowflake-errors';
+import { throughBreaker, type ServiceBreaker } from './breaker/service-breaker';
+import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
+import { withRetry } from './retry/with-retry';
 import type { SnowflakeTarget } from './targets';
 
 /** A row of a Snowflake result, keyed by column name as Snowflake spells it. */
@@ -74,9 +77,14 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
   } as ConnectionOptions;
 }
 
-/** Opens a Snowflake session; a `readOnly` session refuses statements that are not reads; `onCall` hears of the login and each statement. */
-export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener }): Promise<SnowflakeSession> {
+/**
+ * Opens a Snowflake session; a `readOnly` session refuses statements that are not reads; `onCall` hears of the login and
+ * each statement. The driver retries a failed login `retry.attempts - 1` times itself; a read that still fails
+ * transiently (the connection reset or cut short) is run again under `retry`.
+ */
+export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): Promise<SnowflakeSession> {
   const snowflake = loadDriver();
+  const policy = options.retry ?? defaultRetryPolicy;
   const named = (operation: string) => (error: unknown) => {
     throw describeSnowflakeFailure(error, operation, target);
   };
@@ -86,28 +94,36 @@ export async function openSnowflake(target: SnowflakeTarget, options: { readOnly
     const settings = target.connectionName && !target.explicitCredentials
       ? ({ ...(await loadConnectionsToml(snowflake, target.connectionName)), ...pickDefined(target) } as ConnectionOptions)
       : connectionOptions(target);
-    return snowflake.createConnection({ ...settings, ...(login ? { application: encodeTrace(login.trace) } : {}) });
+    return snowflake.createConnection({ ...settings, sfRetryMaxLoginRetries: Math.max(0, policy.attempts - 1), ...(login ? { application: encodeTrace(login.trace) } : {}) } as ConnectionOptions);
   })().catch((error: unknown) => {
     login?.done();
     return named('login')(error);
   });
   await observeCall(options.onCall, 'snowflake', 'login', () =>
-    withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn)))
-      .catch(named('login'))
-      .finally(() => login?.done()),
+    throughBreaker(options.breaker, 'Snowflake', 'login', target.timeoutMs, () =>
+      withTimeout<Connection>('login', target.timeoutMs, (done) => connection.connect((error, conn) => done(error, conn))).catch(named('login')),
+    ).finally(() => login?.done()),
   );
   return {
-    query: (sqlText, binds) =>
-      observeCall(options.onCall, 'snowflake', statementOperation(sqlText), () => {
-        if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
-        const call = beginCall();
-        const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
-        return withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
-          connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
-        )
-          .catch(named('query'))
-          .finally(() => call?.done());
-      }),
+    query: async (sqlText, binds) => {
+      if (options.readOnly && !isReadStatement(sqlText)) return Promise.reject(new StatementBlockedError(sqlText));
+      // One trace for the statement, however many attempts; only reads are retried.
+      const call = beginCall();
+      const parameters = call ? { parameters: { QUERY_TAG: encodeTrace(call.trace) } } : {};
+      const attempt = () =>
+        observeCall(options.onCall, 'snowflake', statementOperation(sqlText), () =>
+          throughBreaker(options.breaker, 'Snowflake', 'query', target.timeoutMs, () =>
+            withTimeout<SnowflakeRow[]>('query', target.timeoutMs, (done) =>
+              connection.execute({ sqlText, ...(binds ? { binds } : {}), ...parameters, complete: (error, _statement, rows) => done(error, (rows ?? []) as SnowflakeRow[]) }),
+            ).catch(named('query')),
+          ),
+        );
+      try {
+        return await withRetry(isReadStatement(sqlText) ? policy : { ...policy, attempts: 1 }, attempt);
+      } finally {
+        call?.done();
+      }
+    },
     close: () =>
       observeCall(options.onCall, 'snowflake', 'logout', () => withTimeout<void>('logout', target.timeoutMs, (done) => connection.destroy((error) => done(error)))).catch(() => undefined),
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EnvironmentConfig } from '../config';
 import type { DbtConfig } from '../config/areas/dbt';
+import type { RetryPolicy } from './retry/policy';
 
 /** Static credentials: used only for the sandbox, never read from configuration for a real environment. */
 export interface StaticCredentials {
@@ -14,6 +15,8 @@ export interface AwsTarget {
   endpoint?: string;
   profile?: string;
   credentials?: StaticCredentials;
+  /** Milliseconds a request waits for its answer (20 s when omitted). */
+  timeoutMs?: number;
 }
 
 /** Where the Snowflake driver of a run goes. */
@@ -73,6 +76,8 @@ export interface ServiceTargets {
   github?: GithubTarget;
   airflow?: AirflowTarget;
   dbt?: DbtTarget;
+  /** How every client of the run retries transient failures; the default policy when omitted. */
+  retry?: RetryPolicy;
 }
 
 /** The targets an environment's configuration names, with no sandbox overrides. */

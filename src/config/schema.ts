@@ -7,6 +7,7 @@ import { githubSchema } from './areas/github';
 import { pipelineSchema } from './areas/pipeline';
 import { rawInputSchema } from './areas/raw-input';
 import { resultsSchema } from './areas/results';
+import { retryOverrideSchema, retrySchema } from './areas/retry';
 import { snowflakeSchema } from './areas/snowflake';
 import { terraformSchema } from './areas/terraform';
 
@@ -15,6 +16,8 @@ export const environmentSchema = z.strictObject({
   description: z.string().optional(),
   /** Present on the embedded sandbox: the world it starts with. */
   sandbox: z.strictObject({ world: z.string().min(1).default('healthy') }).optional(),
+  /** This environment's retry settings, over the project's `retry` (the sandbox waits less). */
+  retry: retryOverrideSchema.optional(),
   aws: awsSchema.optional(),
   snowflake: snowflakeSchema.optional(),
   externalTables: externalTablesSchema.optional(),
@@ -31,6 +34,10 @@ export const configSchema = z.strictObject({
   defaultEnvironment: z.string().min(1).default('sandbox'),
   /** Seconds before one check is abandoned and reported as an error. */
   checkTimeoutSeconds: z.number().positive().default(60),
+  /** Seconds the whole run may take: checks not finished by then are errors, and the report is still written. */
+  runDeadlineSeconds: z.number().positive().optional(),
+  /** How the clients retry transient failures (throttling, 5xx, resets, cut-short bodies) with backoff and jitter. */
+  retry: retrySchema.default({ attempts: 3, baseMs: 200, maxDelayMs: 5_000 }),
   /** The results store every run is saved to (unless `--no-save`): its retention. */
   results: resultsSchema.default({ keepRuns: 500 }),
   environments: z.record(z.string().regex(/^[a-z][\w-]*$/, 'expected a lower-case name'), environmentSchema),

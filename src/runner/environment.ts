@@ -8,6 +8,7 @@ import type { FaultSpec } from '../sandbox/faults/schema';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { announcedSettings } from './announced';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
+import type { RetryPolicy } from '../clients/retry/policy';
 
 export { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
 
@@ -30,7 +31,7 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
   const dbtDir = announced.DBT_PROJECT_DIR;
   const dbtEnvironment = { PATH: process.env.PATH, HOME: process.env.HOME, ...announced };
   return {
-    aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws } },
+    aws: { region: config.aws?.region ?? sandboxCredentials.region, endpoint: sandbox.url, credentials: { ...sandboxCredentials.aws }, timeoutMs: config.aws?.timeoutMs ?? 20_000 },
     snowflake: {
       account: sandboxCredentials.snowflake.account,
       accessUrl: sandbox.url,
@@ -47,8 +48,14 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
       timeoutMs: config.airflow?.timeoutMs ?? 15_000,
       explicitCredentials: { token: sandboxAirflowToken },
     },
-    ...(config.dbt && dbtDir ? { dbt: { ...dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment), fixtureOf: sandbox.url } } : {}),
+    // The profile's Snowflake is the sandbox's: its login waits as long as the environment's own Snowflake calls.
+    ...(config.dbt && dbtDir ? { dbt: { ...dbtTarget({ ...config.dbt, profilesDir: undefined }, dbtDir, dbtEnvironment), timeoutMs: config.snowflake?.timeoutMs ?? 20_000, fixtureOf: sandbox.url } } : {}),
   };
+}
+
+/** The retry policy of an environment: the project's, with the environment's own settings over it. */
+function retryPolicyOf(config: RunbookConfig, envConfig: EnvironmentConfig): RetryPolicy {
+  return { ...config.retry, ...Object.fromEntries(Object.entries(envConfig.retry ?? {}).filter(([, value]) => value !== undefined)) };
 }
 
 /**
@@ -65,16 +72,17 @@ export async function openEnvironment(
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
+  const retry = retryPolicyOf(config, envConfig);
   if (!envConfig.sandbox) {
     if (world) throw new WorldOutsideSandboxError(environment);
-    return { name: environment, config: envConfig, targets: targetsFromConfig(envConfig), sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...targetsFromConfig(envConfig), retry }, sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   if (running) {
     if (world) throw new WorldOutsideSandboxError(environment, running);
     const announced = await announcedSettings(running);
-    return { name: environment, config: envConfig, targets: sandboxTargets({ url: running, environment: () => announced }, envConfig), sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, sandbox: null, close: async () => undefined };
   }
   const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(clock ? { clock } : {}) });
-  return { name: environment, config: envConfig, targets: sandboxTargets(sandbox, envConfig), sandbox, close: () => sandbox.stop() };
+  return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, sandbox, close: () => sandbox.stop() };
 }

@@ -1,6 +1,7 @@
 import { isVerdict, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
+import { withCallBudget } from '../clients/retry/budget';
 import { describeCallFailure } from '../clients/service-error';
 import type { CheckResult, Step, StepOutcome } from '../model';
 import type { EnvironmentConfig } from '../config';
@@ -25,6 +26,8 @@ export interface StepRunContext {
   memo: RunMemo;
   /** Aborted when the run is interrupted (Ctrl-C): running steps stop, steps not started are reported interrupted. */
   interrupt?: AbortSignal;
+  /** The run's overall deadline (epoch ms) and its length in seconds: a check still running then ends as an error. */
+  deadline?: { at: number; seconds: number };
 }
 
 /** Raised when a check does not finish within its timeout. */
@@ -32,6 +35,17 @@ export class CheckTimeoutError extends Error {
   override name = 'CheckTimeoutError';
   constructor(readonly timeoutMs: number) {
     super(`the check did not finish within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** Raised when the run's overall deadline passes while a check runs, or before it started. */
+export class RunDeadlineError extends Error {
+  override name = 'RunDeadlineError';
+  constructor(
+    readonly seconds: number,
+    readonly when: 'running' | 'before-start',
+  ) {
+    super(`the run's deadline of ${seconds} s passed${when === 'before-start' ? ' before the check started' : ' while the check ran'}`);
   }
 }
 
@@ -44,7 +58,7 @@ export class CheckInterruptedError extends Error {
 }
 
 /** Runs `run` until it settles, its timeout passes or the run is interrupted; the signal it gets is aborted in either case. */
-async function withTimeout<T>(timeoutMs: number, interrupt: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withTimeout<T>(timeoutMs: number, interrupt: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>, late: () => Error = () => new CheckTimeoutError(timeoutMs)): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let onInterrupt: (() => void) | undefined;
@@ -53,7 +67,7 @@ async function withTimeout<T>(timeoutMs: number, interrupt: AbortSignal | undefi
       controller.abort(reason);
       reject(reason);
     };
-    timer = setTimeout(() => stop(new CheckTimeoutError(timeoutMs)), timeoutMs);
+    timer = setTimeout(() => stop(late()), timeoutMs);
     onInterrupt = () => stop(new CheckInterruptedError('running'));
     interrupt?.addEventListener('abort', onInterrupt, { once: true });
   });
@@ -68,13 +82,14 @@ async function withTimeout<T>(timeoutMs: number, interrupt: AbortSignal | undefi
 /** Why a run stopped an action, from the error its verdict carries. */
 function stoppedBy(result: CheckResult): 'timed-out' | 'interrupted' | undefined {
   if (result.status !== 'error') return undefined;
-  if (result.error.name === 'CheckTimeoutError') return 'timed-out';
+  if (result.error.name === 'CheckTimeoutError' || result.error.name === 'RunDeadlineError') return 'timed-out';
   if (result.error.name === 'CheckInterruptedError') return 'interrupted';
   return undefined;
 }
 
 function verdictOfThrown(thrown: unknown): CheckResult {
   if (thrown instanceof ServiceNotConfiguredError) return skip(`not configured: ${thrown.message}`);
+  if (thrown instanceof RunDeadlineError) return errorVerdict(`could not tell: ${thrown.message}`, thrown);
   return errorVerdict(`could not tell: ${describeCallFailure(thrown)}`, thrown);
 }
 
@@ -120,8 +135,15 @@ export async function runStep(step: Step, check: CheckDefinition | Error | null,
     const interrupted = new CheckInterruptedError('before-start');
     return { ...head, check: check.id, kind: check.kind, durationMs: 0, ...errorVerdict('interrupted before it ran', interrupted) };
   }
+  const left = run.deadline ? run.deadline.at - started : Infinity;
+  if (run.deadline && left <= 0) {
+    return { ...head, check: check.id, kind: check.kind, durationMs: 0, ...errorVerdict(`could not tell: ${new RunDeadlineError(run.deadline.seconds, 'before-start').message}`, new RunDeadlineError(run.deadline.seconds, 'before-start')) };
+  }
   const trail: ActionTrail = {};
-  let result = await withTimeout(run.timeoutMs, run.interrupt, (signal) => runDefinition(check, step, run, signal, trail)).catch(verdictOfThrown);
+  // The check's timeout, or what is left of the run's deadline if that is sooner; the clients' retries never wait past it.
+  const budget = Math.min(run.timeoutMs, left);
+  const late = run.deadline && left < run.timeoutMs ? () => new RunDeadlineError(run.deadline!.seconds, 'running') : () => new CheckTimeoutError(run.timeoutMs);
+  let result = await withTimeout(budget, run.interrupt, (signal) => withCallBudget(started + budget, () => runDefinition(check, step, run, signal, trail)), late).catch(verdictOfThrown);
   if (trail.started) {
     run.memo.clear(); // the action changed the world (or may have): checks that read after it must not see what was fetched before
     // Every action that started ends its trail with how it ended, also when the timeout or an interruption cut it short.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createRunMemo, type CheckDefinition, type Clock } from '../check-api';
 import { runTraced } from '../clients/call-trace';
 import { createServiceClients, type ServiceClients } from '../clients';
+import { createServiceBreaker } from '../clients/breaker/service-breaker';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
 import type { RunbookConfig } from '../config';
 import { reportVersion, type ReportScenario, type RunReport, type Step } from '../model';
@@ -50,6 +51,8 @@ export interface RunRequest {
    * trail with `interrupted`, and reports the steps not yet started as interrupted; the report is still returned.
    */
   signal?: AbortSignal;
+  /** Seconds the whole run may take (`--deadline`; the configuration's `runDeadlineSeconds` when omitted). */
+  deadlineSeconds?: number;
 }
 
 /** How many checks run at once unless the request says otherwise: every step of the largest scenario. */
@@ -94,7 +97,10 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     ...((request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL) ? { running: request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL } : {}),
   });
   const calls = attributeCallsToSteps(request.onServiceCall);
-  const clients = createServiceClients(env.targets, { readOnly: true, onCall: calls.onCall });
+  // One breaker for the run: a service that hung or refused a connection is not waited on by the other checks.
+  const breaker = createServiceBreaker();
+  const clients = createServiceClients(env.targets, { readOnly: true, onCall: calls.onCall, breaker });
+  const deadlineSeconds = request.deadlineSeconds ?? request.config.runDeadlineSeconds;
   let writable: ServiceClients | undefined;
   const user = currentUser();
   const memo = createRunMemo();
@@ -107,7 +113,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         world: env.sandbox?.world.name ?? null,
         config: env.config,
         clients,
-        writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false, onCall: calls.onCall })),
+        writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false, onCall: calls.onCall, breaker })),
         clock,
         fix: request.fix ?? false,
         timeoutMs: request.config.checkTimeoutSeconds * 1000,
@@ -117,6 +123,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         user,
         memo,
         ...(request.signal ? { interrupt: request.signal } : {}),
+        ...(deadlineSeconds !== undefined ? { deadline: { at: started + deadlineSeconds * 1000, seconds: deadlineSeconds } } : {}),
       }))),
     );
     const results = await mapLimited(request.steps, request.concurrency ?? defaultConcurrency, async (step) => {

@@ -14,6 +14,7 @@ import { services } from './services';
 import type { SandboxStates } from './states';
 import { ZodError } from 'zod';
 import { FaultPlan } from './faults/plan';
+import { callKey } from './faults/call-key';
 import { sendWithFaults } from './faults/respond';
 import type { FaultSpec } from './faults/schema';
 import { startWorkOf } from './work/react';
@@ -140,12 +141,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const reply = 'response' in result ? result : null;
         const response = reply ? reply.response : (result as SandboxResponse);
         const size = response.body ? Buffer.byteLength(response.body) : 0;
-        const decision = reply ? faults.decide(service, reply.call.operation) : { latencyMs: 0, applied: [] };
         const trace = readTrace(request);
+        const decision = reply ? faults.decide(service, reply.call.operation, callKey(request, trace)) : { latencyMs: 0, applied: [] };
         const record = reply
           ? calls.add({ at: clock.now().toISOString(), service, ...reply.call, status: response.status, bytesOut: size, ...(decision.applied.length ? { fault: decision.applied.join('+') } : {}), startedMs, ...(trace ? { trace } : {}) })
           : null;
-        await sendWithFaults(outgoing, response, decision, request.method === 'HEAD');
+        await sendWithFaults(outgoing, response, decision, request.method === 'HEAD', { service, operation: reply?.call.operation ?? 'unknown' });
         if (record && decision.effect?.kind !== 'hang') record.endedMs = elapsed();
       } catch (error) {
         const body = JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message });

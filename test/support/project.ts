@@ -10,21 +10,24 @@ import { selectSteps } from '../../src/runner/select';
 export const root = path.resolve(__dirname, '..', '..');
 
 /** What a test may add to a run in a world: --fix, parameters, sandbox faults, and the run's observers. */
-export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults'>>;
+export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults' | 'sandboxUrl' | 'config' | 'concurrency' | 'deadlineSeconds'>>;
 
-/** Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. */
+/**
+ * Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. With `sandboxUrl`
+ * the run uses that sandbox (already loaded with the world) instead of starting one: tests that run many times share it.
+ */
 export async function runInWorld(world: string, selection: string[], options: WorldRunOptions = {}): Promise<RunReport> {
   const { runbook } = await loadRunbook(defaultLayout(root));
   const steps = selectSteps(runbook, selection);
   const ids = new Set(steps.map((s) => s.scenarioId));
   return runSteps({
     root,
-    config: validateConfig(projectConfig),
+    config: options.config ?? validateConfig(projectConfig),
     steps,
     scenarios: runbook.scenarios.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null })),
     selection,
     environment: 'sandbox',
-    world,
+    ...(options.sandboxUrl ? {} : { world }),
     loadModule: (file) => import(file),
     ...options,
     fix: options.fix ?? false,

@@ -8,6 +8,8 @@ export const awsSchema = z.strictObject({
   /** An endpoint for every AWS service (a sandbox or a proxy); omit for the real AWS endpoints. */
   endpoint: z.url().optional(),
   accountId: z.string().regex(/^\d{12}$/).optional(),
+  /** Milliseconds one request may wait for its answer: a call that hangs longer opens the run's breaker for its service. */
+  timeoutMs: z.number().int().positive().default(20_000),
 });
 
 /** AWS connection settings of one environment. */

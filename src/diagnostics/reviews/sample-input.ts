@@ -1,4 +1,5 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { readObjectRange } from '../../clients/s3-ranged-read';
 import { constants, gunzipSync } from 'node:zlib';
 import type { RawInputConfig } from '../../config/areas/raw-input';
 import type { ListedObject } from '../s3/list-recent-objects';
@@ -68,9 +69,8 @@ export async function sampleInput(s3: S3Client, location: S3Location, caps: RawI
     if (objects.length >= caps.maxObjectsRead) break;
     const budget = Math.min(caps.maxBytesPerObject, caps.maxBytesRead - bytesRead, object.size);
     if (budget <= 0) break;
-    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: object.key, Range: `bytes=0-${budget - 1}` }), { abortSignal: signal });
+    const { body } = await readObjectRange(s3, { Bucket: location.bucket, Key: object.key }, `bytes=0-${budget - 1}`, signal);
     gets++;
-    const body = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
     bytesRead += body.length;
     const cutShort = body.length < object.size;
     objects.push({ key: object.key, size: object.size, bytesRead: body.length, cutShort, text: decode(object.key, body, cutShort) });

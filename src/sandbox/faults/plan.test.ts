@@ -26,6 +26,12 @@ describe('FaultPlan', () => {
     expect(plan.decide('glue', 'GetJob')).toEqual({ latencyMs: 10, applied: ['latency'] });
   });
 
+  it('with per: call, counts times for each call apart', () => {
+    const plan = new FaultPlan([{ times: 1, per: 'call', effect: { kind: 'reset' } }]);
+    const hit = (call: string) => plan.decide('s3', 'GetObject', call).effect?.kind === 'reset';
+    expect([hit('a'), hit('a'), hit('b'), hit('a'), hit('b')]).toEqual([true, false, true, false, false]);
+  });
+
   it('refuses an invalid fault with the path of what is wrong', () => {
     expect(() => new FaultPlan([{ effect: { kind: 'latency', ms: -1 } } as never])).toThrow(/ms/);
   });
@@ -37,6 +43,10 @@ describe('parseFaultFlag', () => {
     ['sfn.DescribeStateMachine=empty-body', { service: 'sfn', operation: 'DescribeStateMachine', effect: { kind: 'empty-body' } }],
     ['s3=status:503,rate=0.2', { service: 's3', rate: 0.2, effect: { kind: 'status', status: 503 } }],
     ['snowflake=hang,times=1', { service: 'snowflake', times: 1, effect: { kind: 'hang' } }],
+    ['github=throttle', { service: 'github', effect: { kind: 'throttle' } }],
+    ['github=throttle:429', { service: 'github', effect: { kind: 'throttle', status: 429 } }],
+    ['*=reset,times=1,per=call', { times: 1, per: 'call', effect: { kind: 'reset' } }],
+    ['airflow=expired-credentials', { service: 'airflow', effect: { kind: 'expired-credentials' } }],
   ])('reads %s', (flag, spec) => {
     expect(parseFaultFlag(flag)).toEqual(spec);
   });
@@ -48,6 +58,8 @@ describe('parseFaultFlag', () => {
     ['*=explode', /effect\.kind/],
     ['*=reset,often=1', /expected rate or times/],
     ['*=reset,rate=2', /rate/],
+    ['*=throttle:418', /status/],
+    ['*=reset,per=step', /per/],
   ])('refuses %s with a message that says what was expected', (flag, message) => {
     expect(() => parseFaultFlag(flag)).toThrow(FaultFlagError);
     expect(() => parseFaultFlag(flag)).toThrow(message);

@@ -16,6 +16,17 @@ export const faultEffectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reset') }),
   /** No answer at all, until the client gives up or the sandbox stops. */
   z.strictObject({ kind: z.literal('hang') }),
+  /**
+   * Throttling in the service's own wire form: AWS JSON `ThrottlingException` 400, IAM/STS `Throttling` 400, S3
+   * `SlowDown` 503, GitHub 403 with `x-ratelimit-remaining: 0` (or 429 with `retry-after`), Airflow 429 (or 503),
+   * Snowflake HTTP 429 (or 503). `status` picks the other form where a service has two.
+   */
+  z.strictObject({ kind: z.literal('throttle'), status: z.union([z.literal(403), z.literal(429), z.literal(503)]).optional() }),
+  /**
+   * Credentials that expired, as the service says so: AWS `ExpiredTokenException` (S3, IAM and STS `ExpiredToken`),
+   * Snowflake 390112 on a query and 390114 on a login (`success: false`), Airflow 401, GitHub 401 "Bad credentials".
+   */
+  z.strictObject({ kind: z.literal('expired-credentials') }),
   /** An answer of the given status and body, e.g. a 500 or a 503 with a service's own error document. */
   z.strictObject({
     kind: z.literal('status'),
@@ -35,6 +46,11 @@ export const faultSchema = z.strictObject({
   rate: z.number().min(0).max(1).default(1),
   /** Only this many hits, then the fault is spent (1 makes a transient fault that a retry gets past). */
   times: z.number().int().positive().optional(),
+  /**
+   * What `times` counts: hits of the fault in all (`fault`, the default), or hits per call (`call`): with `times: 1`
+   * every call's first attempt is hit and its retry answered, a call known by its trace (or its method, path and body).
+   */
+  per: z.enum(['fault', 'call']).optional(),
   effect: faultEffectSchema,
 });
 
