@@ -66,9 +66,9 @@ export async function openEnvironment(
   config: RunbookConfig,
   name: string | undefined,
   world: string | undefined,
-  options: { faults?: FaultSpec[]; clock?: Clock; running?: string } = {},
+  options: { faults?: FaultSpec[]; faultSeed?: number; clock?: Clock; running?: string } = {},
 ): Promise<OpenEnvironment> {
-  const { faults = [], clock, running } = options;
+  const { faults = [], faultSeed, clock, running } = options;
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
@@ -83,6 +83,6 @@ export async function openEnvironment(
     const announced = await announcedSettings(running);
     return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, sandbox: null, close: async () => undefined };
   }
-  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(clock ? { clock } : {}) });
+  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}) });
   return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, sandbox, close: () => sandbox.stop() };
 }

@@ -38,6 +38,8 @@ export interface RunRequest {
   loadModule?: ModuleLoader;
   /** Faults for the sandbox the run starts (latency, broken answers), besides the world's own. */
   sandboxFaults?: FaultSpec[];
+  /** The seed of the sandbox's fault draws (rates), for a run that should differ from the last, or repeat it. */
+  sandboxFaultSeed?: number;
   /** A sandbox already running (`npm run sandbox`) to use instead of starting one; RUNBOOK_SANDBOX_URL by default. */
   sandboxUrl?: string;
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
@@ -93,6 +95,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
   const env = await openEnvironment(request.config, request.environment, request.world, {
     ...(request.sandboxFaults ? { faults: request.sandboxFaults } : {}),
+    ...(request.sandboxFaultSeed !== undefined ? { faultSeed: request.sandboxFaultSeed } : {}),
     ...(request.clock ? { clock: request.clock } : {}),
     ...((request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL) ? { running: request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL } : {}),
   });

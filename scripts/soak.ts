@@ -1,0 +1,95 @@
+/**
+ * `npm run soak [-- --rounds N] [--fault-rate R] [--seed N]`: every scenario in every shipped world, round after round in
+ * one process, with transient faults (throttling, 500s, resets, cut bodies) hitting a share of the calls' first attempts.
+ * Every verdict must be the world's own (a fault-free run of the world first), and nothing may accumulate: sockets,
+ * timers, temporary folders, heap. Prints its figures; exits 1 on a wrong verdict or a leak, and must exit on its own.
+ */
+import projectConfig from '../runbook.config';
+import { bootstrapProcess } from '../src/cli/bootstrap';
+import { validateConfig } from '../src/config';
+import { allSteps, type RunReport } from '../src/model';
+import { defaultLayout, loadRunbook } from '../src/parser/load';
+import { runSteps } from '../src/runner/run';
+import type { FaultSpec } from '../src/sandbox/faults/schema';
+import { listWorlds } from '../src/sandbox/world/load-world';
+import { grownResources, processFigures } from './soak/figures';
+
+bootstrapProcess(); // before any SDK loads: no metadata probes, no driver telemetry shapes, no Node-version notice
+
+const option = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`Unexpected --${name} ${process.argv[index + 1]}, expected a number`);
+  return value;
+};
+
+const rounds = option('rounds', 200);
+const rate = option('fault-rate', 0.05);
+const seed = option('seed', 1);
+
+/** The transient faults of the soak: each hits a share of the calls' first attempts only, so a retry gives the true answer. */
+const transientFaults = (share: number): FaultSpec[] =>
+  [{ kind: 'throttle' }, { kind: 'status', status: 503 }, { kind: 'reset' }, { kind: 'truncated-body' }].map((effect) => ({ rate: share / 4, times: 1, per: 'call', effect }) as FaultSpec);
+
+const statuses = (report: RunReport) => new Map(report.results.map((r) => [r.step, r.status]));
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const config = validateConfig(projectConfig);
+  const { runbook } = await loadRunbook(defaultLayout(root));
+  const steps = allSteps(runbook);
+  const scenarios = runbook.scenarios.map((s) => ({ id: s.id, title: s.title, severity: s.severity ?? null }));
+  const selection = runbook.scenarios.map((s) => s.id);
+  const worlds = listWorlds();
+  const run = (world: string, faults: FaultSpec[], faultSeed: number) =>
+    runSteps({ root, config, steps, scenarios, selection, environment: 'sandbox', world, fix: false, params: {}, sandboxFaults: faults, sandboxFaultSeed: faultSeed });
+
+  // The world's own verdicts, without faults; then the baseline of what the process holds once everything is loaded.
+  const expected = new Map<string, Map<string, string>>();
+  for (const world of worlds) expected.set(world, statuses(await run(world, [], seed)));
+  const before = processFigures();
+  const started = Date.now();
+  let runsDone = 0;
+  const wrong: string[] = [];
+  const heap: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const world of worlds) {
+      const got = statuses(await run(world, transientFaults(rate), seed * 1_000_003 + round * 101 + runsDone));
+      runsDone++;
+      for (const [step, status] of expected.get(world)!) {
+        if (got.get(step) !== status) wrong.push(`round ${round}, ${world}, ${step}: ${got.get(step)} instead of ${status}`);
+      }
+    }
+    heap.push(processFigures().heapMb);
+    if (round % 10 === 0 || round === rounds) process.stderr.write(`soak: round ${round}/${rounds}, ${runsDone} runs, ${wrong.length} wrong verdicts, heap ${heap.at(-1)!.toFixed(1)} MB\n`);
+  }
+  const after = processFigures();
+  const grown = grownResources(before, after);
+  const seconds = (Date.now() - started) / 1000;
+  const firstHeap = heap[Math.min(heap.length - 1, Math.floor(heap.length / 10))] ?? before.heapMb; // after a tenth of the rounds, once caches are warm
+  const heapGrowth = (heap.at(-1) ?? before.heapMb) - firstHeap;
+  process.stdout.write(
+    [
+      `soak: ${rounds} rounds × ${worlds.length} worlds × ${steps.length} steps = ${runsDone} runs, ${runsDone * steps.length} verdicts, in ${seconds.toFixed(0)} s (${((seconds * 1000) / runsDone).toFixed(0)} ms a run)`,
+      `faults: ${(rate * 100).toFixed(1)}% of first attempts (throttling, 503, reset, cut body), seed ${seed}`,
+      `wrong verdicts: ${wrong.length}${wrong.length ? `\n  ${wrong.slice(0, 20).join('\n  ')}` : ''}`,
+      `heap after GC: ${before.heapMb.toFixed(1)} MB before, ${firstHeap.toFixed(1)} MB after a tenth of the rounds, ${(heap.at(-1) ?? 0).toFixed(1)} MB at the end (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`,
+      `open resources: ${JSON.stringify(before.resources)} before, ${JSON.stringify(after.resources)} after${grown.length ? ` (grown: ${grown.join(', ')})` : ''}`,
+      `temporary folders (runbook-*): ${before.tempEntries} before, ${after.tempEntries} after`,
+      '',
+    ].join('\n'),
+  );
+  const leaked = grown.length > 0 || after.tempEntries > before.tempEntries || heapGrowth > 64;
+  process.exitCode = wrong.length || leaked ? 1 : 0;
+  // Nothing may keep the process alive now: a timer that fires means something did.
+  setTimeout(() => {
+    process.stderr.write(`soak: the process did not exit on its own; still open: ${JSON.stringify(processFigures().resources)}\n`);
+    process.exit(1);
+  }, 10_000).unref();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+/** What a long run in one process must not accumulate: open resources, temporary folders, heap. */
+export interface ProcessFigures {
+  /** Open handles and requests by type (`TCPSocketWrap`, `Timeout`…), as Node reports them. */
+  resources: Record<string, number>;
+  /** Entries of the temporary folder that the project creates (`runbook-…`). */
+  tempEntries: number;
+  /** Heap in use after a full garbage collection (when node runs with --expose-gc), in MB. */
+  heapMb: number;
+}
+
+/** Takes the process's figures now, collecting garbage first when it can. */
+export function processFigures(): ProcessFigures {
+  (globalThis as { gc?: () => void }).gc?.();
+  const resources: Record<string, number> = {};
+  for (const type of process.getActiveResourcesInfo()) resources[type] = (resources[type] ?? 0) + 1;
+  return {
+    resources,
+    tempEntries: readdirSync(tmpdir()).filter((entry) => entry.startsWith('runbook-')).length,
+    heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
+
+/** The resource types of which `after` holds more than `before`, with both counts. */
+export function grownResources(before: ProcessFigures, after: ProcessFigures): string[] {
+  return Object.entries(after.resources)
+    .filter(([type, count]) => count > (before.resources[type] ?? 0))
+    .map(([type, count]) => `${type} ${before.resources[type] ?? 0} → ${count}`);
+}
