@@ -12,9 +12,15 @@ import { defaultLayout, loadRunbook } from '../src/parser/load';
 import { runSteps } from '../src/runner/run';
 import type { FaultSpec } from '../src/sandbox/faults/schema';
 import { listWorlds } from '../src/sandbox/world/load-world';
-import { grownResources, processFigures } from './soak/figures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { grownResources, processFigures, settledFigures } from './soak/figures';
 
 bootstrapProcess(); // before any SDK loads: no metadata probes, no driver telemetry shapes, no Node-version notice
+// A temporary folder of its own, so that what the runs leave behind is counted apart from other processes' folders.
+const privateTmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-soak-'));
+process.env.TMPDIR = privateTmp;
 
 const option = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
   // The world's own verdicts, without faults; then the baseline of what the process holds once everything is loaded.
   const expected = new Map<string, Map<string, string>>();
   for (const world of worlds) expected.set(world, statuses(await run(world, [], seed)));
-  const before = processFigures();
+  const before = await settledFigures();
   const started = Date.now();
   let runsDone = 0;
   const wrong: string[] = [];
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
     heap.push(processFigures().heapMb);
     if (round % 10 === 0 || round === rounds) process.stderr.write(`soak: round ${round}/${rounds}, ${runsDone} runs, ${wrong.length} wrong verdicts, heap ${heap.at(-1)!.toFixed(1)} MB\n`);
   }
-  const after = processFigures();
+  const after = await settledFigures();
   const grown = grownResources(before, after);
   const seconds = (Date.now() - started) / 1000;
   const firstHeap = heap[Math.min(heap.length - 1, Math.floor(heap.length / 10))] ?? before.heapMb; // after a tenth of the rounds, once caches are warm
@@ -76,12 +82,13 @@ async function main(): Promise<void> {
       `wrong verdicts: ${wrong.length}${wrong.length ? `\n  ${wrong.slice(0, 20).join('\n  ')}` : ''}`,
       `heap after GC: ${before.heapMb.toFixed(1)} MB before, ${firstHeap.toFixed(1)} MB after a tenth of the rounds, ${(heap.at(-1) ?? 0).toFixed(1)} MB at the end (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`,
       `open resources: ${JSON.stringify(before.resources)} before, ${JSON.stringify(after.resources)} after${grown.length ? ` (grown: ${grown.join(', ')})` : ''}`,
-      `temporary folders (runbook-*): ${before.tempEntries} before, ${after.tempEntries} after`,
+      `temporary folders left (in the soak's own TMPDIR): ${before.tempEntries} before, ${after.tempEntries} after`,
       '',
     ].join('\n'),
   );
   const leaked = grown.length > 0 || after.tempEntries > before.tempEntries || heapGrowth > 64;
   process.exitCode = wrong.length || leaked ? 1 : 0;
+  rmSync(privateTmp, { recursive: true, force: true });
   // Nothing may keep the process alive now: a timer that fires means something did.
   setTimeout(() => {
     process.stderr.write(`soak: the process did not exit on its own; still open: ${JSON.stringify(processFigures().resources)}\n`);

@@ -5,10 +5,16 @@ import { tmpdir } from 'node:os';
 export interface ProcessFigures {
   /** Open handles and requests by type (`TCPSocketWrap`, `Timeout`…), as Node reports them. */
   resources: Record<string, number>;
-  /** Entries of the temporary folder that the project creates (`runbook-…`). */
+  /** Entries of the process's temporary folder (the soak gives itself one: TMPDIR). */
   tempEntries: number;
   /** Heap in use after a full garbage collection (when node runs with --expose-gc), in MB. */
   heapMb: number;
+}
+
+/** Takes the process's figures once closing sockets and servers have settled (`settleMs`), collecting garbage first when it can. */
+export async function settledFigures(settleMs = 500): Promise<ProcessFigures> {
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return processFigures();
 }
 
 /** Takes the process's figures now, collecting garbage first when it can. */
@@ -18,7 +24,7 @@ export function processFigures(): ProcessFigures {
   for (const type of process.getActiveResourcesInfo()) resources[type] = (resources[type] ?? 0) + 1;
   return {
     resources,
-    tempEntries: readdirSync(tmpdir()).filter((entry) => entry.startsWith('runbook-')).length,
+    tempEntries: readdirSync(tmpdir()).length,
     heapMb: process.memoryUsage().heapUsed / 2 ** 20,
   };
 }
