@@ -25,8 +25,10 @@ describe.concurrent('a CLI that composes', { timeout: 300_000 }, () => {
   });
 
   it.each(pipedCommands)('%s works as written: jq reads nothing but JSON', async (command) => {
-    // --offline: npx must find the package's own bin, never ask a registry
-    const run = await runCommand('sh', ['-c', command], { env: { npm_config_offline: 'true' } });
+    // --offline: npx must find the package's own bin, never ask a registry. A cache of its own: npx keeps a link to the
+    // project per path in its cache, and one left by an earlier clone at the same path (since deleted) broke every later npx there.
+    const cache = mkdtempSync(path.join(tmp, 'npm-cache-'));
+    const run = await runCommand('sh', ['-c', command], { env: { npm_config_offline: 'true', npm_config_cache: cache } });
     expect(run.code, describeRun(run)).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     if (command.includes('.version')) expect(run.stdout).toBe('1\n');
