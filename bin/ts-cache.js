@@ -6,7 +6,7 @@
  * whose text changed has another key, so an edit is compiled on its next load and stale code never runs.
  */
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 /** Where compiled modules are kept: beside the other tools' caches, removed with node_modules. */
@@ -53,11 +53,27 @@ function compiledSource(filename, source) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
   }
   const { code } = compiler().transformSync(source, swcOptions(filename));
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, code);
-  renameSync(temporary, file);
+  keep(file, code);
   return code;
+}
+
+/**
+ * Writes a compiled module to the cache (a temporary file renamed into place, so a reader sees all of it or none).
+ * The cache only saves time: when the write fails, say because another process removed the folder meanwhile, it is
+ * tried once more and then left, and the module runs from the code compiled now.
+ */
+function keep(file, code) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const temporary = `${file}.${process.pid}.${attempt}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temporary, code);
+      renameSync(temporary, file);
+      return;
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
 }
 
 module.exports = { cacheDir, compiledSource };
