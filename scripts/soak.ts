@@ -34,9 +34,14 @@ const rounds = option('rounds', 200);
 const rate = option('fault-rate', 0.05);
 const seed = option('seed', 1);
 
-/** The transient faults of the soak: each hits a share of the calls' first attempts only, so a retry gives the true answer. */
-const transientFaults = (share: number): FaultSpec[] =>
-  [{ kind: 'throttle' }, { kind: 'status', status: 503 }, { kind: 'reset' }, { kind: 'truncated-body' }].map((effect) => ({ rate: share / 4, times: 1, per: 'call', effect }) as FaultSpec);
+/** The transient faults of the soak, one kind a run in turn. */
+const transientKinds: Array<FaultSpec['effect']> = [{ kind: 'throttle' }, { kind: 'status', status: 503 }, { kind: 'reset' }, { kind: 'truncated-body' }];
+
+/**
+ * One transient fault on a share of the calls' first attempts. One spec a run: each spec counts its hits per call, so
+ * two specs could hit one call's first and second attempts (and three its third), and the retries would run out.
+ */
+const transientFaults = (share: number, run: number): FaultSpec[] => [{ rate: share, times: 1, per: 'call', effect: transientKinds[run % transientKinds.length]! }];
 
 const statuses = (report: RunReport) => new Map(report.results.map((r) => [r.step, r.status]));
 
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
   const heap: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const world of worlds) {
-      const got = statuses(await run(world, transientFaults(rate), seed * 1_000_003 + round * 101 + runsDone));
+      const got = statuses(await run(world, transientFaults(rate, runsDone), seed * 1_000_003 + round * 101 + runsDone));
       runsDone++;
       for (const [step, status] of expected.get(world)!) {
         if (got.get(step) !== status) wrong.push(`round ${round}, ${world}, ${step}: ${got.get(step)} instead of ${status}`);
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `soak: ${rounds} rounds × ${worlds.length} worlds × ${steps.length} steps = ${runsDone} runs, ${runsDone * steps.length} verdicts, in ${seconds.toFixed(0)} s (${((seconds * 1000) / runsDone).toFixed(0)} ms a run)`,
-      `faults: ${(rate * 100).toFixed(1)}% of first attempts (throttling, 503, reset, cut body), seed ${seed}`,
+      `faults: ${(rate * 100).toFixed(1)}% of first attempts, one kind a run in turn (throttling, 503, reset, cut body), seed ${seed}`,
       `wrong verdicts: ${wrong.length}${wrong.length ? `\n  ${wrong.slice(0, 20).join('\n  ')}` : ''}`,
       `heap after GC: ${before.heapMb.toFixed(1)} MB before, ${firstHeap.toFixed(1)} MB after a tenth of the rounds, ${(heap.at(-1) ?? 0).toFixed(1)} MB at the end (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`,
       `open resources: ${JSON.stringify(before.resources)} before, ${JSON.stringify(after.resources)} after${grown.length ? ` (grown: ${grown.join(', ')})` : ''}`,
