@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { checkWith, describeRun, runCommand } from './support/cli';
-import { root } from './support/project';
+import { tempProject } from './support/temp-project';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-interrupt-'));
 let sandbox: Sandbox;
@@ -19,13 +19,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A project root of its own (the real runbook, config and checks linked in), so the run's history lands in it. */
-function project(name: string): string {
-  const dir = path.join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const entry of ['docs', 'checks', 'runbook.config.ts']) symlinkSync(path.join(root, entry), path.join(dir, entry));
-  return dir;
-}
+/** A project root of its own (the runbook copied, the real config and checks linked in), so what the run saves lands in a temporary folder. */
+const project = (name: string): string => tempProject(tmp, name);
 
 /** The processes whose environment carries `marker`: the CLI and anything it started, wherever they were reparented. */
 function processesMarked(marker: string): number[] {

@@ -1,21 +1,16 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkWith } from './support/cli';
-import { root } from './support/project';
+import { tempProject } from './support/temp-project';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-outputs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A project root of its own (the real runbook, config and checks linked in), so saved results land in a temporary folder. */
-function project(name: string): string {
-  const dir = path.join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const entry of ['docs', 'checks', 'runbook.config.ts']) symlinkSync(path.join(root, entry), path.join(dir, entry));
-  return dir;
-}
+/** A project root of its own (the runbook copied, the real config and checks linked in), so what the run saves lands in a temporary folder. */
+const project = (name: string): string => tempProject(tmp, name);
 
 /** Spawns the real CLI on a project. */
 const check = (projectRoot: string, ...args: string[]) => checkWith([...args, '--root', projectRoot], {});
