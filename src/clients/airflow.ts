@@ -13,6 +13,7 @@ import { withRetry } from './retry/with-retry';
 import { observeCall, type ServiceCallListener } from './service-calls';
 import { transportFailure } from './transport-failure';
 import type { AirflowTarget } from './targets';
+import type { Fetch } from './http-connections';
 
 export * from './airflow-errors';
 
@@ -85,7 +86,8 @@ async function readTail(operation: string, response: Response, maxBytes: number)
  * Creates an Airflow client for a target; a `readOnly` client refuses clears that are not dry runs. Each read (request
  * and answer) is retried under `retry` when it fails transiently: a 429 or 5xx, a reset, an answer cut short.
  */
-export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): AirflowClient {
+export function createAirflowClient(target: AirflowTarget, options: { readOnly: boolean; env?: NodeJS.ProcessEnv; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker; fetch?: Fetch }): AirflowClient {
+  const fetchAnswer = options.fetch ?? fetch; // the run's own connections when it has them
   const base = target.baseUrl.replace(/\/$/, '');
   const api = `${base}/api/${target.apiVersion}`;
   let credentials: AirflowCredentials = airflowCredentials(target, options.env);
@@ -100,7 +102,7 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
     if (trace) headers.set(traceHeader, trace);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
+      response = await fetchAnswer(url, { ...init, headers, signal: AbortSignal.timeout(target.timeoutMs) });
     } catch (cause) {
       throw new AirflowUnreachableError(operation, url, transportFailure(cause, target.timeoutMs)?.words ?? `could not be reached (${(cause as Error).message})`, { cause });
     }

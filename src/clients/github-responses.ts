@@ -7,6 +7,7 @@ import { parseRetryAfter } from './retry/retry-after';
 import { withRetry } from './retry/with-retry';
 import { transportFailure } from './transport-failure';
 import { describeVariable } from './variable-state';
+import type { Fetch } from './http-connections';
 
 /** Where the client's token came from: the sandbox's, or one of the sources resolveGithubToken tries. */
 export type GithubTokenOrigin = GithubTokenSource | 'sandbox';
@@ -99,13 +100,16 @@ export function guardGithubResponses(octokit: Octokit, origin: GithubTokenOrigin
 
 /**
  * A fetch that reads each answer whole before Octokit sees it: Octokit swallows a body that breaks off (it returns
- * what it has, or nothing), so a cut-short answer must fail here, as a transport failure, to be retried.
+ * what it has, or nothing), so a cut-short answer must fail here, as a transport failure, to be retried. `through` is the
+ * fetch it reads with (the run's own connections).
  */
-export async function wholeBodyFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const response = await fetch(input, init);
-  const empty = response.status === 204 || response.status === 304 || init?.method === 'HEAD';
-  const body = empty ? null : await response.arrayBuffer();
-  const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperty(whole, 'url', { value: response.url });
-  return whole;
+export function wholeBodyFetch(through: Fetch = fetch): Fetch {
+  return async (input, init) => {
+    const response = await through(input, init);
+    const empty = response.status === 204 || response.status === 304 || init?.method === 'HEAD';
+    const body = empty ? null : await response.arrayBuffer();
+    const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(whole, 'url', { value: response.url });
+    return whole;
+  };
 }

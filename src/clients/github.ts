@@ -7,6 +7,7 @@ import { resolveGithubToken } from './github-token';
 import { MutationBlockedError } from './read-only';
 import { observeCall, type ServiceCallListener } from './service-calls';
 import type { GithubTarget } from './targets';
+import type { Fetch } from './http-connections';
 
 /** The GitHub REST client the checks use. */
 export type GithubClient = Octokit;
@@ -23,7 +24,7 @@ export function isReadMethod(method: string): boolean {
  * Creates an Octokit for a target: its base URL, a token (the sandbox's, or GITHUB_TOKEN / GH_TOKEN /
  * `gh auth token`), a timeout per request; a `readOnly` client refuses every non-GET before sending.
  */
-export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): Promise<GithubClient> {
+export async function createGithubClient(target: GithubTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker; fetch?: Fetch }): Promise<GithubClient> {
   const resolved = target.sandboxToken ? { token: target.sandboxToken, source: 'sandbox' as const } : await resolveGithubToken();
   const token = resolved.token;
   const { Octokit: OctokitClass } = require('@octokit/rest') as typeof import('@octokit/rest'); // loaded on first use
@@ -32,7 +33,7 @@ export async function createGithubClient(target: GithubTarget, options: { readOn
     ...(token ? { auth: token } : {}),
     userAgent: 'runbook-as-code',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    request: { fetch: wholeBodyFetch },
+    request: { fetch: wholeBodyFetch(options.fetch) },
   });
   // First, so the hooks below wrap it: its retries share the call's trace, timeout and observation.
   guardGithubResponses(octokit, resolved.source, options.retry, options.breaker, target.timeoutMs);

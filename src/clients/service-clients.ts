@@ -13,6 +13,7 @@ import { setClientRetryPolicy } from './retry/client-policy';
 import { defaultRetryPolicy } from './retry/policy';
 import { createDbtClient, type DbtClient } from './dbt';
 import { createGithubClient, type GithubClient } from './github';
+import { openHttpConnections } from './http-connections';
 import type { ServiceCallListener } from './service-calls';
 import { openSnowflake, type SnowflakeSession } from './snowflake';
 import type { AwsTarget, ServiceTargets } from './targets';
@@ -54,6 +55,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
   let github: Promise<GithubClient> | undefined;
   let airflow: AirflowClient | undefined;
   let dbt: DbtClient | undefined;
+  const http = openHttpConnections(); // Airflow's and GitHub's connections, closed with the run
 
   const aws = <C extends { destroy(): void; middlewareStack: unknown }>(name: keyof typeof awsServiceNames, make: (config: ReturnType<typeof awsClientConfig>) => C): C => {
     if (!cache.has(name)) {
@@ -89,12 +91,12 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     },
     github: () => {
       if (!targets.github) return Promise.reject(new ServiceNotConfiguredError('github'));
-      github ??= createGithubClient(targets.github, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
+      github ??= createGithubClient(targets.github, { ...options, fetch: http.fetch, ...(targets.retry ? { retry: targets.retry } : {}) });
       return github;
     },
     airflow: () => {
       if (!targets.airflow) throw new ServiceNotConfiguredError('airflow');
-      airflow ??= createAirflowClient(targets.airflow, { ...options, ...(targets.retry ? { retry: targets.retry } : {}) });
+      airflow ??= createAirflowClient(targets.airflow, { ...options, fetch: http.fetch, ...(targets.retry ? { retry: targets.retry } : {}) });
       return airflow;
     },
     dbt: () => {
@@ -106,6 +108,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
       for (const client of cache.values()) (client as { destroy(): void }).destroy();
       cache.clear();
       if (snowflake) await snowflake.result.then((session) => session.close(), () => undefined);
+      await http.close();
     },
   };
 }

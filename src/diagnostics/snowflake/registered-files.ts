@@ -23,7 +23,9 @@ export async function readRegisteredFiles(ctx: CheckContext, session: SnowflakeS
   const stageUrl = (await ctx.memo(['snowflake:DESC STAGE', table.stage], () => describeStage(session, table.stage))).url ?? table.location;
   const stagePrefix = stageUrl.replace(/^s3:\/\/[^/]+\//, '');
   const { database } = splitQualifiedName(table.name);
-  const rows = await session.query(`SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`);
+  // Once a run: the symptom and the unregistered-files checks both read it.
+  const sql = `SELECT * FROM TABLE(${database ? `${database}.` : ''}INFORMATION_SCHEMA.EXTERNAL_TABLE_FILES(TABLE_NAME => ${sqlString(table.name)}))`;
+  const rows = await ctx.memo(['snowflake:EXTERNAL_TABLE_FILES', table.name], () => session.query(sql));
   const names = new Set<string>();
   let newest: ListedObject | null = null;
   for (const row of rows) {
