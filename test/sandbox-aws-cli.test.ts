@@ -63,6 +63,14 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
     return stdout;
   };
 
+  /** Whether the installed CLI's model knows `word` for an operation (its help mentions it): Debian 12's 2.9 predates some. */
+  const known = new Map<string, Promise<boolean>>();
+  const cliKnows = (service: string, operation: string, word: string): Promise<boolean> => {
+    const key = `${service} ${operation} ${word}`;
+    if (!known.has(key)) known.set(key, run(aws!, [service, operation, 'help'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_PAGER: '', PAGER: 'cat' }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }).then(({ stdout }) => stdout.includes(word)));
+    return known.get(key)!;
+  };
+
   it('s3api get-bucket-notification-configuration prints the queue configuration with its filter', async () => {
     const config = JSON.parse(await cli('s3api', 'get-bucket-notification-configuration', '--bucket', 'arai-processed')) as Record<string, unknown>;
     expect(config).toEqual({
@@ -128,7 +136,9 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
   it('logs describe-log-groups lists the Glue log groups with retention and ARNs', async () => {
     const { logGroups } = JSON.parse(await cli('logs', 'describe-log-groups', '--log-group-name-prefix', '/aws-glue/')) as { logGroups: Array<Record<string, unknown>> };
     expect(logGroups.map((g) => g.logGroupName)).toEqual(['/aws-glue/jobs/error', '/aws-glue/jobs/output']);
-    expect(logGroups[1]).toMatchObject({ retentionInDays: 30, arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/jobs/output:*', logGroupClass: 'STANDARD' });
+    expect(logGroups[1]).toMatchObject({ retentionInDays: 30, arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/jobs/output:*' });
+    // A CLI whose model predates log group classes drops the member it does not know; a newer one shows it.
+    if (await cliKnows('logs', 'describe-log-groups', 'logGroupClass')) expect(logGroups[1]).toMatchObject({ logGroupClass: 'STANDARD' });
   }, 60_000);
 
   it('logs get-log-events reads a stream forward with --next-token until the token comes back unchanged, and back again', async () => {
@@ -148,8 +158,16 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
     expect(latest.events).toEqual(second.events);
   }, 120_000);
 
-  it('glue list-jobs pages through the job names (--page-size 1)', async () => {
-    expect(JSON.parse(await cli('glue', 'list-jobs', '--page-size', '1'))).toEqual({ JobNames: ['arai-processed-compact', 'arai-raw-to-processed'] });
+  it('glue list-jobs pages through the job names (--page-size 1, or --max-results 1 and --next-token by hand)', async () => {
+    if (await cliKnows('glue', 'list-jobs', '--page-size')) {
+      expect(JSON.parse(await cli('glue', 'list-jobs', '--page-size', '1'))).toEqual({ JobNames: ['arai-processed-compact', 'arai-raw-to-processed'] });
+    } else {
+      // A CLI without the ListJobs paginator (Debian 12's 2.9) pages as the API does.
+      const first = JSON.parse(await cli('glue', 'list-jobs', '--max-results', '1')) as { JobNames: string[]; NextToken?: string };
+      expect(first.JobNames).toEqual(['arai-processed-compact']);
+      const second = JSON.parse(await cli('glue', 'list-jobs', '--max-results', '1', '--next-token', first.NextToken!)) as { JobNames: string[]; NextToken?: string };
+      expect(second).toEqual({ JobNames: ['arai-raw-to-processed'] });
+    }
     expect(JSON.parse(await cli('glue', 'list-jobs', '--tags', 'stage=compaction'))).toEqual({ JobNames: ['arai-processed-compact'] });
   }, 60_000);
 
