@@ -15,9 +15,16 @@ export interface StepAttribution {
   inStep<T>(step: string, work: () => T): T;
 }
 
+/**
+ * The step each piece of a run's work belongs to. One for the process: Node keeps every AsyncLocalStorage that has run
+ * until it is disabled, and copies each one's store into every new async resource, so one a run would pile up in a
+ * process that runs many (a soak, a drill, the tests). Runs side by side stay apart: each step's work runs in its own
+ * async context.
+ */
+const current = new AsyncLocalStorage<string>();
+
 /** Creates the attribution of one run's calls for `listener` (calls are attributed whether or not anybody listens). */
 export function attributeCallsToSteps(listener: StepServiceCallListener | undefined): StepAttribution {
-  const current = new AsyncLocalStorage<string>();
   return {
     onCall: listener && ((call) => listener({ ...call, step: current.getStore() ?? null })),
     inStep: (step, work) => current.run(step, work),
