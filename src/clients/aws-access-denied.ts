@@ -19,7 +19,7 @@ function actionsOf(service: string, operation: string): readonly string[] {
  * message, or (an S3 HEAD's 403 has no body) the action the operation is authorized as. Undefined for any other error.
  */
 export function awsAccessDenied(error: Error, service: string, operation: string, status: number | undefined): ServiceCallError | undefined {
-  const bodilessDenial = status === 403 && !deniedErrorNames.has(error.name) && /^(Forbidden|403|UnknownError)$/.test(error.name);
+  const bodilessDenial = status === 403 && !deniedErrorNames.has(error.name) && /^(Forbidden|403|Unknown|UnknownError)$/.test(error.name);
   if (!deniedErrorNames.has(error.name) && !bodilessDenial) return undefined;
   const named = deniedAction.exec(error.message)?.[1];
   const actions = named ? [named] : actionsOf(service, operation);
