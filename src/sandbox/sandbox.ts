@@ -17,7 +17,8 @@ import { FaultPlan } from './faults/plan';
 import { callKey } from './faults/call-key';
 import { sendWithFaults } from './faults/respond';
 import type { FaultSpec } from './faults/schema';
-import { authorizeRequest } from './authorization/authorize';
+import { authorizeRequest, callerArn } from './authorization/authorize';
+import { unconsultedDenial } from './authorization/unconsulted';
 import { parseCallerPolicy } from './authorization/caller-policy';
 import type { PolicyDocument } from './iam/state';
 import { startWorkOf } from './work/react';
@@ -146,15 +147,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
     }
     const policy = callerPolicy;
-    const env = {
-      states,
-      clock,
-      baseUrl,
-      ...(policy ? { authorize: (req: SandboxRequest, operation: string, permissions: Parameters<typeof authorizeRequest>[5]) => authorizeRequest(policy, states.iam, key!, req, operation, permissions) } : {}),
+    let consulted = false;
+    const authorize = (req: SandboxRequest, operation: string, permissions: Parameters<typeof authorizeRequest>[5]) => {
+      consulted = true;
+      return authorizeRequest(policy!, states.iam, key!, req, operation, permissions);
     };
+    const env = { states, clock, baseUrl, ...(policy ? { authorize } : {}) };
     // Re-runs whose time has come end first, so that every answer shows the world as the work left it.
-    await advanceWork(env);
-    const reply = await service.handle(request, env);
+    await advanceWork({ states, clock, baseUrl });
+    const answered = await service.handle(request, env);
+    const reply = (policy && unconsultedDenial(key!, answered, consulted, callerArn(states.iam, request))) || answered;
     startWorkOf(key!, reply.call, request, reply.response, env);
     return reply;
   };

@@ -16,6 +16,7 @@ import { loadIamState } from '../iam/load';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { authorizeRequest } from './authorize';
 import { CallerPolicyError, parseCallerPolicy } from './caller-policy';
+import { unconsultedDenial } from './unconsulted';
 
 const caller = 'arn:aws:iam::123456789012:user/sandbox-oncall';
 const job = 'arn:aws:glue:eu-west-1:123456789012:job/arai-raw-to-processed';
@@ -137,6 +138,19 @@ describe('the sandbox enforces a caller policy as IAM evaluates it, answering in
     expect(reply.response.status).toBe(400);
     expect(JSON.parse(String(reply.response.body))).toMatchObject({ __type: 'AccessDeniedException', message: expect.stringContaining('not authorized to perform: newservice:Frobnicate: the sandbox has no IAM mapping') });
     expect(reply.call).toMatchObject({ denied: 'newservice:Frobnicate', mutates: false });
+  });
+
+  it('replaces the successful answer of an AWS service that never asked the caller policy, in its protocol\'s shape', () => {
+    const json = { response: { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"trailList":[]}' }, call: { operation: 'DescribeTrails', mutates: false } };
+    const denied = unconsultedDenial('cloudtrail', json, false, caller)!;
+    expect(denied.response.status).toBe(400);
+    expect(JSON.parse(String(denied.response.body))).toEqual({ __type: 'AccessDeniedException', message: expect.stringMatching(/^User: arn:aws:iam::123456789012:user\/sandbox-oncall is not authorized to perform: cloudtrail:DescribeTrails: the sandbox's cloudtrail service answers without declaring/) });
+    expect(denied.call).toMatchObject({ denied: 'cloudtrail:DescribeTrails' });
+    const xml = { response: { status: 200, headers: { 'content-type': 'text/xml' }, body: '<ListTopicsResponse/>' }, call: { operation: 'ListTopics', mutates: false } };
+    expect(unconsultedDenial('sns', xml, false, caller)!.response).toMatchObject({ status: 403, body: expect.stringContaining('<Type>Sender</Type><Code>AccessDenied</Code>') });
+    expect(unconsultedDenial('cloudtrail', json, true, caller)).toBeNull();
+    expect(unconsultedDenial('snowflake', json, false, caller)).toBeNull();
+    expect(unconsultedDenial('cloudtrail', { ...json, response: { ...json.response, status: 400 } }, false, caller)).toBeNull();
   });
 
   it('refuses a caller policy that is not a policy document, naming where it came from', () => {
