@@ -250,4 +250,22 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
   it('a missing bucket is the NoSuchBucket error the CLI names', async () => {
     await expect(cli('s3api', 'list-objects-v2', '--bucket', 'no-such-bucket')).rejects.toMatchObject({ stderr: expect.stringMatching(/NoSuchBucket/) });
   }, 60_000);
+
+  it.each([
+    ['glue get-job-runs --job-name arai-raw-to-processed', 'AccessDeniedException', 'GetJobRuns', 'glue:GetJobRuns on resource: arn:aws:glue:eu-west-1:123456789012:job/arai-raw-to-processed'],
+    ['s3api list-objects-v2 --bucket arai-processed', 'AccessDenied', 'ListObjectsV2', 's3:ListBucket on resource: "arn:aws:s3:::arai-processed"'],
+    ['iam get-role --role-name arai-sfn-role', 'AccessDenied', 'GetRole', 'iam:GetRole on resource: role arai-sfn-role'],
+    ['dynamodb scan --table-name terraform-state-lock', 'AccessDeniedException', 'Scan', 'dynamodb:Scan on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/terraform-state-lock'],
+  ])('under a caller policy, %s fails with the service\'s own %s, naming the caller and the denied action', async (command, code, operation, denied) => {
+    const [service, ...rest] = command.split(' ');
+    sandbox.setCallerPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'states:List*', Resource: '*' }] });
+    try {
+      await expect(cli(service!, ...rest)).rejects.toMatchObject({
+        stderr: expect.stringContaining(`An error occurred (${code}) when calling the ${operation} operation: User: arn:aws:iam::123456789012:user/sandbox-oncall is not authorized to perform: ${denied} because no identity-based policy allows the`),
+      });
+      expect(JSON.parse(await cli('stepfunctions', 'list-state-machines'))).toMatchObject({ stateMachines: expect.any(Array) });
+    } finally {
+      sandbox.setCallerPolicy(null);
+    }
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { RunReport, Step } from '../model';
+import { readCallerPolicyFile } from '../sandbox/authorization/caller-policy';
 import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
@@ -36,6 +37,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
   const params = parseParams(options.param ?? [], declared);
   const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
+  const callerPolicy = options.sandboxCallerPolicy !== undefined ? readCallerPolicyFile(options.sandboxCallerPolicy) : undefined;
   const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => {
@@ -54,6 +56,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       selection,
       ...(options.env ? { environment: options.env } : {}),
       ...(options.world ? { world: options.world } : {}),
+      ...(callerPolicy ? { sandboxCallerPolicy: callerPolicy } : {}),
       fix: options.fix ?? false,
       params,
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),

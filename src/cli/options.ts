@@ -17,6 +17,10 @@ export const checkOptions = {
   },
   env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox); with history and transcript: only its runs (default: every environment)' },
   world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
+  sandboxCallerPolicy: {
+    flags: '--sandbox-caller-policy <file>',
+    description: "an IAM policy (JSON) for the sandbox the run starts to enforce for the caller, instead of the world's callerPolicy: an AWS call it does not allow gets AccessDenied, and its check reports error naming the action (sandbox environments only)",
+  },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
   param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
   json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking; with history: the runs and step statuses)' },
@@ -43,6 +47,7 @@ export interface CheckOptions {
   iamPolicy?: boolean;
   env?: string;
   world?: string;
+  sandboxCallerPolicy?: string;
   fix?: boolean;
   param?: string[];
   json?: boolean;

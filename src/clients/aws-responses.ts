@@ -1,4 +1,5 @@
 import type { MiddlewareStack } from '@smithy/types';
+import { awsAccessDenied } from './aws-access-denied';
 import { awsCredentialsError, refusedCredentialNames } from './aws-credentials';
 import { outputShapeOf } from './aws-output-shape';
 import { markCallSite, ServiceCallError, UnexpectedResponseError } from './service-error';
@@ -88,7 +89,8 @@ function requiredMembersCheck(service: string, target: AwsTarget) {
 }
 
 /**
- * Turns what the SDK throws into words: credentials not found or refused, an answer that is not JSON or XML, a
+ * Turns what the SDK throws into words: credentials not found or refused, a call the caller may not make (naming the
+ * denied IAM action), an answer that is not JSON or XML, a
  * 5xx without an error code, a connection that failed. Modeled service exceptions (`StateMachineDoesNotExist`,
  * `ThrottlingException`) pass through unchanged, so checks still match them by class, with their call site marked.
  */
@@ -98,6 +100,8 @@ export function describeAwsFailure(error: unknown, service: string, operation: s
   if (refusedCredentialNames.has(error.name)) return awsCredentialsError(service, operation, target, error, true);
   const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
   const status = metadata?.httpStatusCode;
+  const denied = awsAccessDenied(error, service, operation, status);
+  if (denied) return denied;
   if (status && status >= 200 && status < 300) {
     // The deserializer failed on a 2xx: the body is not the JSON or XML the operation returns (cut short, or something else).
     return new UnexpectedResponseError(service, operation, 'not-json', 'a parseable answer', 'a body that does not parse', `the answer is not valid ${service === 'S3' || service === 'IAM' ? 'XML' : 'JSON'} (cut short or not from the service): ${error.message.split('\n')[0]}`, { cause: error, status });

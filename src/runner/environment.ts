@@ -60,29 +60,32 @@ function retryPolicyOf(config: RunbookConfig, envConfig: EnvironmentConfig): Ret
 
 /**
  * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world, its
- * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills).
+ * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills);
+ * `callerPolicy` is the IAM policy that sandbox enforces for the caller.
  */
 export async function openEnvironment(
   config: RunbookConfig,
   name: string | undefined,
   world: string | undefined,
-  options: { faults?: FaultSpec[]; faultSeed?: number; clock?: Clock; running?: string } = {},
+  options: { faults?: FaultSpec[]; faultSeed?: number; clock?: Clock; running?: string; callerPolicy?: unknown } = {},
 ): Promise<OpenEnvironment> {
-  const { faults = [], faultSeed, clock, running } = options;
+  const { faults = [], faultSeed, clock, running, callerPolicy } = options;
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
   const retry = retryPolicyOf(config, envConfig);
   if (!envConfig.sandbox) {
     if (world) throw new WorldOutsideSandboxError(environment);
+    if (callerPolicy !== undefined) throw new WorldOutsideSandboxError(environment, undefined, '--sandbox-caller-policy');
     return { name: environment, config: envConfig, targets: { ...targetsFromConfig(envConfig), retry }, sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   if (running) {
     if (world) throw new WorldOutsideSandboxError(environment, running);
+    if (callerPolicy !== undefined) throw new WorldOutsideSandboxError(environment, running, '--sandbox-caller-policy');
     const announced = await announcedSettings(running);
     return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, sandbox: null, close: async () => undefined };
   }
-  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}) });
+  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}), ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
   return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, sandbox, close: () => sandbox.stop() };
 }

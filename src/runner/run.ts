@@ -40,6 +40,8 @@ export interface RunRequest {
   sandboxFaults?: FaultSpec[];
   /** The seed of the sandbox's fault draws (rates), for a run that should differ from the last, or repeat it. */
   sandboxFaultSeed?: number;
+  /** An IAM policy document the sandbox the run starts enforces for the caller (`--sandbox-caller-policy`), over the world's. */
+  sandboxCallerPolicy?: unknown;
   /** A sandbox already running (`npm run sandbox`) to use instead of starting one; RUNBOOK_SANDBOX_URL by default. */
   sandboxUrl?: string;
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
@@ -97,6 +99,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     ...(request.sandboxFaults ? { faults: request.sandboxFaults } : {}),
     ...(request.sandboxFaultSeed !== undefined ? { faultSeed: request.sandboxFaultSeed } : {}),
     ...(request.clock ? { clock: request.clock } : {}),
+    ...(request.sandboxCallerPolicy !== undefined ? { callerPolicy: request.sandboxCallerPolicy } : {}),
     ...((request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL) ? { running: request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL } : {}),
   });
   const calls = attributeCallsToSteps(request.onServiceCall);

@@ -2,6 +2,7 @@ import { bootstrapProcess, projectRoot } from '../cli/bootstrap';
 import { drillSecrecy } from '../drill/secrecy';
 import { faultFlagSyntax, parseFaultFlag } from './faults/parse-flag';
 import type { FaultSpec } from './faults/schema';
+import { readCallerPolicyFile } from './authorization/caller-policy';
 import { launchSandbox } from './launch';
 import { listWorlds } from './world/load-world';
 
@@ -18,9 +19,10 @@ async function main(argv: string[]): Promise<void> {
   const secret = drillSecrecy(projectRoot);
   if (argv.includes('--help')) {
     process.stdout.write(
-      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N] [--work-seconds S]\n` +
+      `Usage: npm run sandbox -- [--world NAME] [--port N] [--write-env FILE] [--latency MS] [--fault SPEC]… [--fault-seed N] [--work-seconds S] [--caller-policy FILE]\n` +
         `Worlds: ${secret ?? listWorlds().join(', ')}\nFaults: --fault ${faultFlagSyntax}; --latency MS is --fault "*=latency:MS".\n` +
-        `--work-seconds S: how long a re-run an action starts takes (queued or running until then); the world's work.json by default.\n`,
+        `--work-seconds S: how long a re-run an action starts takes (queued or running until then); the world's work.json by default.\n` +
+        `--caller-policy FILE: an IAM policy (JSON) to enforce for the caller, instead of the world's callerPolicy: an AWS call it does not allow gets AccessDenied.\n`,
     );
     return;
   }
@@ -34,11 +36,14 @@ async function main(argv: string[]): Promise<void> {
   const port = Number(option('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Unexpected --port ${option('port')}, expected a number from 0 to 65535`);
   const envFile = option('write-env');
-  const { sandbox, lines, stopOnSignals } = await launchSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(workSeconds ? { workSeconds: Number(workSeconds) } : {}), ...(envFile ? { writeEnv: envFile } : {}) });
+  const policyFile = option('caller-policy');
+  const callerPolicy = policyFile !== undefined ? readCallerPolicyFile(policyFile) : undefined;
+  const { sandbox, lines, stopOnSignals } = await launchSandbox({ world: option('world') ?? 'healthy', port, faults, ...(seed ? { faultSeed: Number(seed) } : {}), ...(workSeconds ? { workSeconds: Number(workSeconds) } : {}), ...(envFile ? { writeEnv: envFile } : {}), ...(callerPolicy ? { callerPolicy } : {}) });
   process.stdout.write(`${lines.join('\n')}\n`);
   process.stderr.write(
     `# sandbox: world "${sandbox.world.name}" on ${sandbox.url}: ${secret ?? sandbox.world.header.description}\n` +
       (sandbox.faults.list().length ? `# faults: ${JSON.stringify(sandbox.faults.list())}\n` : '') +
+      (sandbox.callerPolicy ? `# caller policy enforced: ${sandbox.callerPolicy.Statement.length} statement(s); AWS calls it does not allow get AccessDenied\n` : '') +
       `# In another shell: set -a; . ${envFile ?? 'FILE-WITH-THE-LINES-ABOVE'}; set +a — then any AWS or Snowflake client, and npm run check, use this sandbox. Ctrl-C stops it.\n`,
   );
   stopOnSignals();

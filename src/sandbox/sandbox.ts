@@ -17,6 +17,10 @@ import { FaultPlan } from './faults/plan';
 import { callKey } from './faults/call-key';
 import { sendWithFaults } from './faults/respond';
 import type { FaultSpec } from './faults/schema';
+import { authorizeRequest, callerArn } from './authorization/authorize';
+import { unconsultedDenial } from './authorization/unconsulted';
+import { parseCallerPolicy } from './authorization/caller-policy';
+import type { PolicyDocument } from './iam/state';
 import { startWorkOf } from './work/react';
 import { advanceWork } from './work/state';
 import { loadWorld, WorldError, worldsDir as defaultWorldsDir, type World } from './world/load-world';
@@ -40,6 +44,11 @@ export interface SandboxOptions {
    * running until then, its outcome evaluated against the world when it ends. The world's work.json when omitted (0).
    */
   workSeconds?: number;
+  /**
+   * An IAM policy to enforce for the caller (an identity-based policy document), instead of the world's `callerPolicy`:
+   * every AWS call it does not allow is answered AccessDenied in the service's own wire shape. None: nothing is enforced.
+   */
+  callerPolicy?: unknown;
 }
 
 /** A running sandbox: its address, world, service states and call log. */
@@ -52,6 +61,10 @@ export interface Sandbox {
   /** The faults in force: the world's, then the options'; `setFaults` replaces them (also `POST /_sandbox/faults`). */
   faults: FaultPlan;
   setFaults(faults: FaultSpec[]): void;
+  /** The caller policy in force (the options', else the world's), or null when none is enforced. */
+  readonly callerPolicy: PolicyDocument | null;
+  /** Enforces another caller policy, or none (null); also `POST /_sandbox/caller-policy`. Validated as an IAM policy document. */
+  setCallerPolicy(policy: unknown): void;
   /** Replaces the world (and every service's state) with another one. */
   loadWorld(name: string): Promise<void>;
   /** `NAME=VALUE` settings that point any client at this sandbox. */
@@ -90,6 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const calls = new CallLog();
   const faultsOf = (w: World): FaultSpec[] => [...(w.header.faults ?? []), ...(options.faults ?? [])];
   const faults = new FaultPlan(faultsOf(world), options.faultSeed);
+  const callerPolicyOf = (w: World): PolicyDocument | null =>
+    options.callerPolicy !== undefined ? parseCallerPolicy(options.callerPolicy, 'the sandbox options (--caller-policy)') : (w.header.callerPolicy ?? null);
+  let callerPolicy = callerPolicyOf(world);
   let baseUrl = 'http://127.0.0.1';
   const startedAt = performance.now();
   const elapsed = () => performance.now() - startedAt;
@@ -111,8 +127,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return jsonResponse(200, faults.list());
     }
     if (path === '/_sandbox/faults') return jsonResponse(200, faults.list());
+    if (path === '/_sandbox/caller-policy' && request.method === 'POST') {
+      try {
+        sandbox.setCallerPolicy(JSON.parse(request.body.toString('utf8') || 'null'));
+      } catch (error) {
+        return jsonResponse(400, { message: (error as Error).message });
+      }
+      return jsonResponse(200, { callerPolicy });
+    }
+    if (path === '/_sandbox/caller-policy') return jsonResponse(200, { callerPolicy });
     if (path === '/_sandbox/environment') return jsonResponse(200, sandbox.environment());
-    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world, /_sandbox/faults or /_sandbox/environment` });
+    return jsonResponse(404, { message: `unknown control path ${path}, expected /_sandbox/calls, /_sandbox/world, /_sandbox/faults, /_sandbox/caller-policy or /_sandbox/environment` });
   };
 
   const dispatch = async (request: SandboxRequest, key: ServiceKey | null): Promise<ServiceReply | SandboxResponse> => {
@@ -121,10 +146,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!service) {
       return { response: jsonResponse(501, { __type: 'NotImplemented', message: `the sandbox does not serve ${key ?? 'this request'}` }), call: { operation: 'unknown', mutates: false } };
     }
-    const env = { states, clock, baseUrl };
+    const policy = callerPolicy;
+    let consulted = false;
+    const authorize = (req: SandboxRequest, operation: string, permissions: Parameters<typeof authorizeRequest>[5]) => {
+      consulted = true;
+      return authorizeRequest(policy!, states.iam, key!, req, operation, permissions);
+    };
+    const env = { states, clock, baseUrl, ...(policy ? { authorize } : {}) };
     // Re-runs whose time has come end first, so that every answer shows the world as the work left it.
-    await advanceWork(env);
-    const reply = await service.handle(request, env);
+    await advanceWork({ states, clock, baseUrl });
+    const answered = await service.handle(request, env);
+    const reply = (policy && unconsultedDenial(key!, answered, consulted, callerArn(states.iam, request))) || answered;
     startWorkOf(key!, reply.call, request, reply.response, env);
     return reply;
   };
@@ -176,6 +208,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     calls,
     faults,
     setFaults: (specs) => faults.replace(specs, options.faultSeed),
+    get callerPolicy() {
+      return callerPolicy;
+    },
+    setCallerPolicy(policy) {
+      callerPolicy = policy === null ? null : parseCallerPolicy(policy, 'the caller policy given to the sandbox');
+    },
     async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);
       const nextStates = await buildStates(next, clock, options.workSeconds);
@@ -183,6 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       states = nextStates;
       world = next;
       faults.replace(faultsOf(next), options.faultSeed);
+      callerPolicy = callerPolicyOf(next);
       calls.clear();
     },
     environment: () => ({

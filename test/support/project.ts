@@ -9,8 +9,8 @@ import { selectSteps } from '../../src/runner/select';
 /** The project root, for tests that use the real runbook, config and checks. */
 export const root = path.resolve(__dirname, '..', '..');
 
-/** What a test may add to a run in a world: --fix, parameters, sandbox faults, and the run's observers. */
-export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults' | 'sandboxUrl' | 'config' | 'concurrency' | 'deadlineSeconds'>>;
+/** What a test may add to a run in a world: --fix, parameters, sandbox faults and caller policy, and the run's observers. */
+export type WorldRunOptions = Partial<Pick<RunRequest, 'fix' | 'params' | 'inspectSandbox' | 'progress' | 'onServiceCall' | 'sandboxFaults' | 'sandboxCallerPolicy' | 'sandboxUrl' | 'config' | 'concurrency' | 'deadlineSeconds'>>;
 
 /**
  * Runs the real runbook's selection against the sandbox in a world, in-process, as the CLI would. With `sandboxUrl`

@@ -2,6 +2,7 @@ import type { SandboxRequest } from '../core/http';
 import type { ServiceEnv, ServiceReply } from '../core/service';
 import { awsJsonError, awsJsonReply, targetOperation, type AwsJsonVersion } from './protocol';
 import { InvalidTokenError } from './pagination';
+import { permissionList, type PermissionOf } from '../authorization/permission';
 import { ZodError, type z } from 'zod';
 
 /** An operation's answer: the response body, or an error in the protocol's shape. */
@@ -11,6 +12,8 @@ export type OperationResult = { body: unknown } | { error: { type: string; messa
 export interface JsonOperation<States, Schema extends z.ZodType = z.ZodType> {
   input: Schema;
   mutates: boolean;
+  /** The IAM action and resource ARN a request needs; an operation without one is denied while a caller policy is enforced. */
+  permission?: PermissionOf<z.infer<Schema>, ServiceEnv<States>>;
   run(input: z.infer<Schema>, env: ServiceEnv<States>): OperationResult;
 }
 
@@ -29,14 +32,17 @@ export interface JsonProtocol {
   version: AwsJsonVersion;
   /** The error type of a pagination token the service did not issue (`InvalidToken`, `InvalidInputException`). */
   invalidTokenType: string;
+  /** The error type of a call the caller policy denies; `AccessDeniedException` unless the service names it otherwise. */
+  accessDeniedType?: string;
 }
 
 /**
  * Serves an AWS JSON protocol: reads `X-Amz-Target`, validates the body against the operation's schema
- * (ValidationException otherwise) and answers in the protocol's wire shape.
+ * (ValidationException otherwise), authorizes it against the caller policy when one is enforced (AccessDeniedException,
+ * HTTP 400, otherwise) and answers in the protocol's wire shape.
  */
 export function serveJsonOperations<States>(
-  { version, invalidTokenType }: JsonProtocol,
+  { version, invalidTokenType, accessDeniedType = 'AccessDeniedException' }: JsonProtocol,
   operations: Record<string, JsonOperation<States>>,
   request: SandboxRequest,
   env: ServiceEnv<States>,
@@ -55,6 +61,8 @@ export function serveJsonOperations<States>(
   }
   try {
     const input = operation.input.parse(body);
+    const denial = env.authorize?.(request, name, operation.permission ? permissionList(operation.permission(input, env)) : undefined);
+    if (denial) return { response: awsJsonError(version, accessDeniedType, denial.message), call: { ...call, mutates: false, denied: denial.action } };
     const result = operation.run(input, env);
     if ('error' in result) return { response: awsJsonError(version, result.error.type, result.error.message, result.error.status ?? 400), call };
     return { response: awsJsonReply(version, result.body), call };

@@ -2,6 +2,7 @@ import { ZodError, type z } from 'zod';
 import type { SandboxRequest, SandboxResponse } from '../core/http';
 import type { ServiceEnv, ServiceReply } from '../core/service';
 import { InvalidTokenError } from '../aws-json/pagination';
+import { permissionList, type PermissionOf } from '../authorization/permission';
 import { readQueryInput } from './params';
 import { validationMessage } from './validation';
 import { queryError, type QueryService } from './xml';
@@ -10,6 +11,8 @@ import { queryError, type QueryService } from './xml';
 export interface QueryOperation<States, Schema extends z.ZodType = z.ZodType> {
   input: Schema;
   mutates: boolean;
+  /** The IAM action and resource ARN a request needs; an operation without one is denied while a caller policy is enforced. */
+  permission?: PermissionOf<z.infer<Schema>, ServiceEnv<States>>;
   run(input: z.infer<Schema>, env: ServiceEnv<States>, request: SandboxRequest): SandboxResponse;
 }
 
@@ -26,7 +29,8 @@ export interface QueryProtocol extends QueryService {
 
 /**
  * Serves a query protocol: reads `Action`, validates the parameters against the action's schema
- * (ValidationError otherwise), and answers `InvalidAction` (400) for an action it does not serve, as AWS does.
+ * (ValidationError otherwise), authorizes it against the caller policy when one is enforced (`AccessDenied`, HTTP 403,
+ * otherwise), and answers `InvalidAction` (400) for an action it does not serve, as AWS does.
  */
 export function serveQueryOperations<States>(
   protocol: QueryProtocol,
@@ -42,7 +46,10 @@ export function serveQueryOperations<States>(
   }
   const call = { operation: action, mutates: operation.mutates };
   try {
-    return { response: operation.run(operation.input.parse(input), env, request), call };
+    const parsed = operation.input.parse(input);
+    const denial = env.authorize?.(request, action, operation.permission ? permissionList(operation.permission(parsed, env)) : undefined);
+    if (denial) return { response: queryError(protocol, 403, 'AccessDenied', denial.message), call: { ...call, mutates: false, denied: denial.action } };
+    return { response: operation.run(parsed, env, request), call };
   } catch (error) {
     if (error instanceof ZodError) return { response: queryError(protocol, 400, 'ValidationError', validationMessage(error, input)), call };
     if (error instanceof InvalidTokenError) return { response: queryError(protocol, 400, protocol.invalidMarkerCode, error.message), call };

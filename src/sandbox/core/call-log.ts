@@ -11,6 +11,8 @@ export interface CallRecord {
   status: number;
   /** Bytes of the response body: lets tests bound what a check read. */
   bytesOut: number;
+  /** The IAM action the enforced caller policy denied: the call was answered AccessDenied before it did anything. */
+  denied?: string;
   /** The faults injected into this call's answer (`latency`, `empty-body+latency`…), when any. */
   fault?: string;
   /** When the request arrived and when its answer was sent, in ms since the sandbox started (`endedMs` unset while held or hung). */

@@ -1,4 +1,5 @@
 import type { Clock } from '../../check-api/context';
+import type { CallAuthorizer } from '../authorization/authorize';
 import type { SandboxRequest, SandboxResponse } from './http';
 
 /** What a service reports about a call, for the call log. */
@@ -6,6 +7,8 @@ export interface CallInfo {
   operation: string;
   statement?: string;
   mutates: boolean;
+  /** The action the caller policy denied (`glue:GetJobRuns`): the call was refused before it did anything. */
+  denied?: string;
 }
 
 /** A service's answer and what it did. */
@@ -20,6 +23,8 @@ export interface ServiceEnv<States> {
   clock: Clock;
   /** The base URL the sandbox listens on (`http://127.0.0.1:PORT`). */
   baseUrl: string;
+  /** Set while a caller policy is enforced: decides each request before its operation runs (the protocol layers call it). */
+  authorize?: CallAuthorizer;
 }
 
 /** A simulated service: builds its state from its world section and answers requests from it. */

@@ -5,6 +5,8 @@ import { targetOperation } from '../aws-json/protocol';
 import { sandboxCredentials } from '../credentials';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
+import { awsJsonError } from '../aws-json/protocol';
+import { dynamodbPermissions } from './permission';
 import { forward } from './proxy';
 import { seedTables } from './seed';
 import { dynamodbSectionSchema, type DynamodbEmulator, type DynamodbSection, type DynamodbState } from './state';
@@ -70,7 +72,10 @@ export async function emulatorUrl(state: DynamodbState): Promise<string> {
   return (await (state.emulator ??= startSeeded(state.section))).url;
 }
 
-/** The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world on first use. */
+/**
+ * The simulated DynamoDB: dynalite (an in-memory emulator) behind the sandbox's one AWS endpoint, seeded from the world on
+ * first use; a request the enforced caller policy does not allow never reaches it.
+ */
 export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
   load: (section) => ({ section: dynamodbSectionSchema.parse(section ?? {}) }),
   dispose: async (state) => {
@@ -80,6 +85,9 @@ export const dynamodbService: SandboxService<DynamodbState, SandboxStates> = {
   async handle(request, env) {
     const state = env.states.dynamodb;
     const operation = targetOperation(request) ?? 'unknown';
+    const denial = env.authorize?.(request, operation, dynamodbPermissions(operation, request.body));
+    // DynamoDB names the error by its full shape id, as its real endpoint does.
+    if (denial) return { response: awsJsonError('1.0', 'com.amazon.coral.service#AccessDeniedException', denial.message), call: { operation, mutates: false, denied: denial.action } };
     const url = await emulatorUrl(state);
     const response = await forward(url, request);
     return { response, call: { operation, mutates: !readOperations.has(operation) } };

@@ -84,6 +84,17 @@ function expired(service: string, operation: string, original: SandboxResponse):
   }
 }
 
+/**
+ * AccessDenied as an AWS service sends it: AWS JSON `AccessDeniedException` (HTTP 400), query `AccessDenied` (403), S3
+ * `AccessDenied` (403); a service this table does not know yet answers in the JSON form when its answer was JSON, else XML.
+ */
+export function accessDeniedResponse(service: string, original: SandboxResponse, message: string): SandboxResponse {
+  const protocol = protocolOf[service] ?? (/json/.test(original.headers?.['content-type'] ?? '') ? 'aws-json' : 'aws-query');
+  if (protocol === 's3') return s3(403, 'AccessDenied', message);
+  if (protocol === 'aws-query') return awsQuery(service, 403, 'AccessDenied', message);
+  return awsJson(original, 400, 'AccessDeniedException', message);
+}
+
 /** The answer a `throttle` or `expired-credentials` fault sends instead of `original`, in `service`'s own wire shape. */
 export function protocolFaultResponse(service: string, operation: string, original: SandboxResponse, effect: Extract<FaultEffect, { kind: 'throttle' | 'expired-credentials' }>): SandboxResponse {
   return effect.kind === 'throttle' ? throttled(service, original, effect.status) : expired(service, operation, original);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { faultSchema } from '../faults/schema';
+import { policyDocumentSchema } from '../iam/state';
 import { briefingSchema } from './briefing';
 import { mergePatch } from './merge-patch';
 import { resolveRelativeTimes } from './relative-time';
@@ -46,6 +47,11 @@ const worldHeaderSchema = z.strictObject({
   expect: z.record(z.string(), z.enum(['pass', 'fail', 'warn', 'skip'])).optional(),
   /** Faults the sandbox injects while this world is loaded (latency, broken answers); not inherited by worlds that extend it. */
   faults: z.array(faultSchema).optional(),
+  /**
+   * An IAM policy the sandbox enforces for the caller while this world is loaded: an AWS call it does not allow is
+   * answered AccessDenied in the service's wire shape. Not inherited by worlds that extend it; `--caller-policy` wins.
+   */
+  callerPolicy: policyDocumentSchema.optional(),
   /** For drills: the alert, difficulty, starting tool and hints a trainee gets. Never read by the sandbox's services. */
   briefing: briefingSchema.optional(),
   /** For tests and drills: the scenario after the world's action is applied, and after its cause is repaired. Never read by the sandbox's services. */

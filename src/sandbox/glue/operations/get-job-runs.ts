@@ -3,6 +3,7 @@ import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { jobRunShape } from '../shapes';
+import { regionalArn } from '../../authorization/arns';
 
 const input = z.object({ JobName: z.string().min(1), MaxResults: z.number().int().min(1).max(200).optional(), NextToken: z.string().optional() });
 
@@ -10,6 +11,7 @@ const input = z.object({ JobName: z.string().min(1), MaxResults: z.number().int(
 export const getJobRuns = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'glue:GetJobRuns', resource: regionalArn('glue', `job/${input.JobName}`) }),
   run(input, env) {
     const { jobs, runs } = env.states.glue;
     const job = jobs.get(input.JobName);

@@ -10,6 +10,7 @@ const input = z.object({ MaxResults: z.number().int().min(1).max(1000).optional(
 export const getJobs = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: () => ({ action: 'glue:GetJobs', resource: '*' }),
   run(input, env) {
     const jobs = [...env.states.glue.jobs.values()].sort((a, b) => a.Name.localeCompare(b.Name));
     const page = paginate(jobs, input.MaxResults ?? 100, input.NextToken);

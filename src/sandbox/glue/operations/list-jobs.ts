@@ -13,6 +13,7 @@ const input = z.object({
 export const listJobs = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: () => ({ action: 'glue:ListJobs', resource: '*' }),
   run(input, env) {
     const wanted = Object.entries(input.Tags ?? {});
     const names = [...env.states.glue.jobs.values()]

@@ -10,6 +10,7 @@ const versionId = z.string().regex(/^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/, 'Member m
 export const getPolicyVersion = iamOperation({
   input: z.object({ PolicyArn: arn, VersionId: versionId }),
   mutates: false,
+  permission: (input) => ({ action: 'iam:GetPolicyVersion', resource: input.PolicyArn }),
   run(input, env) {
     const policy = env.states.iam.policies.get(input.PolicyArn);
     if (!policy) return noSuchPolicy(input.PolicyArn);

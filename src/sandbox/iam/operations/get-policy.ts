@@ -8,6 +8,7 @@ import { iamOperation } from './operation';
 export const getPolicy = iamOperation({
   input: z.object({ PolicyArn: arn }),
   mutates: false,
+  permission: (input) => ({ action: 'iam:GetPolicy', resource: input.PolicyArn }),
   run(input, env) {
     const policy = env.states.iam.policies.get(input.PolicyArn);
     if (!policy) return noSuchPolicy(input.PolicyArn);

@@ -20,6 +20,7 @@ const input = z.object({
 export const listPolicies = iamOperation({
   input,
   mutates: false,
+  permission: () => ({ action: 'iam:ListPolicies', resource: '*' }),
   run(input, env) {
     const state = env.states.iam;
     const scope = input.Scope ?? 'All';

@@ -8,6 +8,7 @@ import { iamOperation } from './operation';
 export const listRoles = iamOperation({
   input: z.object({ PathPrefix: pathPrefix.optional(), ...paging }),
   mutates: false,
+  permission: () => ({ action: 'iam:ListRoles', resource: '*' }),
   run(input, env) {
     const roles = [...env.states.iam.roles.values()].filter((role) => role.path.startsWith(input.PathPrefix ?? '/')).sort((a, b) => a.name.localeCompare(b.name));
     const page = iamPage(roles, input);

@@ -20,6 +20,7 @@ const input = z.object({
 export const simulatePrincipalPolicy = iamOperation({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'iam:SimulatePrincipalPolicy', resource: input.PolicySourceArn }),
   run(input, env) {
     const state = env.states.iam;
     const principal = principalByArn(state, input.PolicySourceArn);

@@ -4,6 +4,7 @@ import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { logGroupArn } from '../arn';
 import type { LogGroup } from '../state';
+import { regionalArn } from '../../authorization/arns';
 
 const input = z.object({
   accountIdentifiers: z.array(z.string()).max(20).optional(),
@@ -25,6 +26,7 @@ const storedBytes = (group: LogGroup) => [...group.streams.values()].reduce((sum
 export const describeLogGroups = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: () => ({ action: 'logs:DescribeLogGroups', resource: regionalArn('logs', 'log-group:*') }),
   run(input, env) {
     const filters = [input.logGroupNamePrefix, input.logGroupNamePattern, input.logGroupIdentifiers].filter((f) => f !== undefined);
     if (filters.length > 1) return operationError('InvalidParameterException', 'LogGroup name prefix, LogGroup name pattern and LogGroup identifiers are mutually exclusive parameters.');

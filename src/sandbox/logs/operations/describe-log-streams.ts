@@ -4,6 +4,7 @@ import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { logGroupArn } from '../arn';
 import { findLogGroup } from '../group-name';
+import { logStreamResourceArn } from '../../authorization/resources';
 
 const input = z.object({
   logGroupName: z.string().min(1).optional(),
@@ -19,6 +20,7 @@ const input = z.object({
 export const describeLogStreams = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'logs:DescribeLogStreams', resource: logStreamResourceArn(input) }),
   run(input, env) {
     if (input.orderBy === 'LastEventTime' && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');

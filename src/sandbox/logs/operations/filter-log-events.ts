@@ -5,6 +5,7 @@ import type { SandboxStates } from '../../states';
 import { findLogGroup } from '../group-name';
 import { compileFilterPattern, UnsupportedFilterPatternError } from '../filter-pattern';
 import type { LogEvent } from '../state';
+import { logStreamResourceArn } from '../../authorization/resources';
 
 const input = z.object({
   logGroupName: z.string().min(1).optional(),
@@ -24,6 +25,7 @@ const input = z.object({
 export const filterLogEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'logs:FilterLogEvents', resource: logStreamResourceArn(input) }),
   run(input, env) {
     if (input.logStreamNames && input.logStreamNamePrefix) {
       return operationError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix are mutually exclusive');

@@ -4,6 +4,7 @@ import type { SandboxStates } from '../../states';
 import { eventToken, readEventToken } from '../event-tokens';
 import { findLogGroup } from '../group-name';
 import type { LogEvent } from '../state';
+import { logStreamResourceArn } from '../../authorization/resources';
 
 const input = z.object({
   logGroupName: z.string().min(1).max(512).optional(),
@@ -29,6 +30,7 @@ const eventBytes = (event: LogEvent) => Buffer.byteLength(event.message) + 26;
 export const getLogEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'logs:GetLogEvents', resource: logStreamResourceArn(input, input.logStreamName) }),
   run(input, env) {
     if (input.logGroupName && input.logGroupIdentifier) return operationError('InvalidParameterException', 'LogGroup name and LogGroup ARN are mutually exclusive parameters.');
     const found = findLogGroup(env.states.logs, input);

@@ -12,6 +12,7 @@ const input = z.object({ executionArn: z.string().min(1).max(256), includedData:
 export const describeStateMachineForExecution = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'states:DescribeStateMachineForExecution', resource: input.executionArn }),
   run(input, env) {
     const lookup = findExecution(env.states.sfn, input.executionArn);
     if ('missing' in lookup) return lookup.missing;

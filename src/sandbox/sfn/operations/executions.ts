@@ -23,6 +23,7 @@ const listInput = z.object({
 export const listExecutions = jsonOperation<SandboxStates, typeof listInput>({
   input: listInput,
   mutates: false,
+  permission: (input) => ({ action: 'states:ListExecutions', resource: input.stateMachineArn ?? input.mapRunArn ?? '*' }),
   run(input, env) {
     if (!input.stateMachineArn) return operationError('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
     const lookup = findStateMachine(env.states.sfn, input.stateMachineArn);
@@ -42,6 +43,7 @@ const describeInput = z.object({ executionArn: z.string().min(1), includedData: 
 export const describeExecution = jsonOperation<SandboxStates, typeof describeInput>({
   input: describeInput,
   mutates: false,
+  permission: (input) => ({ action: 'states:DescribeExecution', resource: input.executionArn }),
   run(input, env) {
     const lookup = findExecution(env.states.sfn, input.executionArn);
     if ('missing' in lookup) return lookup.missing;
@@ -80,6 +82,7 @@ const historyInput = z.object({
 export const getExecutionHistory = jsonOperation<SandboxStates, typeof historyInput>({
   input: historyInput,
   mutates: false,
+  permission: (input) => ({ action: 'states:GetExecutionHistory', resource: input.executionArn }),
   run(input, env) {
     const lookup = findExecution(env.states.sfn, input.executionArn);
     if ('missing' in lookup) return lookup.missing;

@@ -18,6 +18,7 @@ const startInput = z.object({
 export const startExecution = jsonOperation<SandboxStates, typeof startInput>({
   input: startInput,
   mutates: true,
+  permission: (input) => ({ action: 'states:StartExecution', resource: input.stateMachineArn }),
   run(input, env) {
     const lookup = findStateMachine(env.states.sfn, input.stateMachineArn);
     if ('missing' in lookup) return lookup.missing;
@@ -50,6 +51,7 @@ const redriveInput = z.object({ executionArn: z.string().min(1), clientToken: z.
 export const redriveExecution = jsonOperation<SandboxStates, typeof redriveInput>({
   input: redriveInput,
   mutates: true,
+  permission: (input) => ({ action: 'states:RedriveExecution', resource: input.executionArn }),
   run(input, env) {
     const lookup = findExecution(env.states.sfn, input.executionArn);
     if ('missing' in lookup) return lookup.missing;

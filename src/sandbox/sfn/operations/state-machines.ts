@@ -13,6 +13,7 @@ const listInput = z.object({ maxResults: z.number().int().min(0).max(1000).optio
 export const listStateMachines = jsonOperation<SandboxStates, typeof listInput>({
   input: listInput,
   mutates: false,
+  permission: () => ({ action: 'states:ListStateMachines', resource: '*' }),
   run(input, env) {
     const machines = [...env.states.sfn.stateMachines.values()].sort((a, b) => a.name.localeCompare(b.name));
     const page = paginate(machines, input.maxResults || 100, input.nextToken);
@@ -31,6 +32,7 @@ const describeInput = z.object({ stateMachineArn: z.string().min(1), includedDat
 export const describeStateMachine = jsonOperation<SandboxStates, typeof describeInput>({
   input: describeInput,
   mutates: false,
+  permission: (input) => ({ action: 'states:DescribeStateMachine', resource: input.stateMachineArn }),
   run(input, env) {
     const lookup = findStateMachine(env.states.sfn, input.stateMachineArn);
     if ('missing' in lookup) return lookup.missing;

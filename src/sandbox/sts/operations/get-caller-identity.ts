@@ -12,10 +12,13 @@ const input = z.object({});
 /**
  * GetCallerIdentity: the IAM user whose access key signed the request (the world's IAM users hold the keys),
  * InvalidClientTokenId (403) for a key no user holds, MissingAuthenticationToken (403) for an unsigned request.
+ * No permission is needed, as in AWS.
  */
 export const getCallerIdentity = queryOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  // AWS authorizes no permission for it: a policy that denies sts:GetCallerIdentity still lets the caller ask who it is.
+  permission: () => [],
   run(_input, env, request) {
     const key = signingAccessKey(request);
     if (!key) return queryError(stsProtocol, 403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
