@@ -11,6 +11,7 @@ import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs } from './output-plan';
 import { isStoreCommand, runStoreCommand } from './store-command';
 import type { Interruption } from './interruption';
+import { triageArgument } from './triage/triage-argument';
 import { UsageError } from './usage-error';
 
 /**
@@ -122,12 +123,11 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   }
   const acknowledgements = lazily.acks().loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
   const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
-  const { triageArgument, runTriage } = lazily.triage();
   if (options.thenRun && ids[0] !== triageArgument) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
   const steps = ids[0] === triageArgument ? null : lazily.select().selectSteps(runbook, ids);
   const { checkRunOutputs, printReport, writeRunOutputs } = lazily.finishRun();
   await checkRunOutputs(session);
-  if (!steps) return runTriage(session, ids.slice(1));
+  if (!steps) return lazily.triage().runTriage(session, ids.slice(1));
   const report = await lazily.executeRun().executeRun(session, steps, ids);
   printReport(session, report);
   const unwritten = await writeRunOutputs(session, report);
