@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The folder of the project's own code (where src/ and node_modules/ are), whichever project root a run reads. */
-const codeRoot = path.resolve(__dirname, '..', '..');
+const projectCodeRoot = path.resolve(__dirname, '..', '..');
 
 /** The relative imports of a TypeScript module's text (`./x`, `../model`), type-only ones included. */
 function relativeImports(text: string): string[] {
@@ -11,7 +11,7 @@ function relativeImports(text: string): string[] {
 }
 
 /** The file a relative import names: `x.ts`, or `x/index.ts` for a folder. */
-function resolveImport(fromFile: string, specifier: string): string {
+function resolveImport(codeRoot: string, fromFile: string, specifier: string): string {
   const base = path.resolve(path.dirname(fromFile), specifier);
   for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) {
     try {
@@ -24,15 +24,13 @@ function resolveImport(fromFile: string, specifier: string): string {
   throw new Error(`${path.relative(codeRoot, fromFile)} imports "${specifier}": expected ${path.relative(codeRoot, base)}.ts or ${path.relative(codeRoot, base)}/index.ts`);
 }
 
-let cached: string | undefined;
-
 /**
  * A hash of the code the runbook parser runs: the text of every project module reachable from src/parser/index.ts
  * by relative imports, and the installed packages (npm's record of node_modules). Any edit to the parser, the model
  * it builds, or an upgraded Markdown library gives another hash, so a cached model it built is never used again.
+ * `codeRoot` is the project's own code unless a test gives a copy.
  */
-export function parserFingerprint(): string {
-  if (cached) return cached;
+export function parserFingerprint(codeRoot = projectCodeRoot): string {
   const hash = createHash('sha256');
   const seen = new Set<string>();
   const pending = [path.join(codeRoot, 'src', 'parser', 'index.ts')];
@@ -42,7 +40,7 @@ export function parserFingerprint(): string {
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     hash.update(`${path.relative(codeRoot, file)}\0${text}\0`);
-    pending.push(...relativeImports(text).map((specifier) => resolveImport(file, specifier)));
+    pending.push(...relativeImports(text).map((specifier) => resolveImport(codeRoot, file, specifier)));
   }
   for (const record of ['node_modules/.package-lock.json', 'package-lock.json']) {
     try {
@@ -51,6 +49,5 @@ export function parserFingerprint(): string {
       hash.update(`${record}\0missing\0`);
     }
   }
-  cached = hash.digest('hex');
-  return cached;
+  return hash.digest('hex');
 }
