@@ -5,7 +5,8 @@
  * compiled TypeScript and the packages' JavaScript alike, is compiled with the bytecode V8 produced for the same text
  * in an earlier run, so start-up skips most parsing and compiling. Keyed by a hash of the module's path and text and
  * of the Node and V8 versions: an edited module or another Node gets another key, and V8 itself refuses bytecode made
- * under other flags (then it is made again). ES modules, and any text this loader cannot compile, go to Node's own.
+ * under other flags (then it is made again). ES modules, modules with import(), and any text this loader cannot
+ * compile go to Node's own.
  */
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
@@ -17,11 +18,12 @@ const { writeCacheFile } = require('./ts-cache');
 /** Where the bytecode is kept: beside the compile cache, removed with node_modules. */
 const codeCacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'runbook-v8');
 
-/** Node, V8 and the flags the process runs with (V8 refuses bytecode made under other flags: each set keeps its own). */
-const versionKey = `${process.version}\0${process.versions.v8}\0${process.arch}\0${process.execArgv.join(' ')}\0`;
-
-/** The cache file of a module's current text. */
-function codeCacheFileOf(filename, content) {
+/**
+ * The cache file of a module's text in a process with these flags. The key names Node, V8 and the flags (V8 refuses
+ * bytecode made under other flags: each set keeps its own).
+ */
+function codeCacheFileOf(filename, content, execArgv = process.execArgv) {
+  const versionKey = `${process.version}\0${process.versions.v8}\0${process.arch}\0${execArgv.join(' ')}\0`;
   const hash = createHash('sha1').update(versionKey).update(filename).update('\0').update(content).digest('hex');
   return path.join(codeCacheDir, hash.slice(0, 2), `${hash.slice(2)}.bin`);
 }
@@ -46,7 +48,8 @@ function installCodeCache() {
   const proto = /** @type {any} */ (Module.prototype);
   const nodeCompile = proto._compile;
   proto._compile = function compileWithCodeCache(content, filename, format) {
-    if (format === 'module' || typeof content !== 'string') return nodeCompile.apply(this, arguments);
+    // A module with import() stays with Node's loader: a vm.Script's import() needs an experimental option that warns.
+    if (format === 'module' || typeof content !== 'string' || /\bimport\s*\(/.test(content)) return nodeCompile.apply(this, arguments);
     const file = codeCacheFileOf(filename, content);
     let cachedData;
     try {
@@ -58,7 +61,7 @@ function installCodeCache() {
     try {
       // A leading #! line is a comment once the module is wrapped, as Node reads it.
       const source = content.startsWith('#!') ? `//${content}` : content;
-      script = new vm.Script(Module.wrap(source), { filename, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+      script = new vm.Script(Module.wrap(source), { filename, cachedData });
     } catch {
       // Not a CommonJS text this loader compiles (ES module syntax Node would detect, say): Node's own loader decides.
       return nodeCompile.apply(this, arguments);
@@ -72,4 +75,4 @@ function installCodeCache() {
   });
 }
 
-module.exports = { codeCacheDir, installCodeCache };
+module.exports = { codeCacheDir, codeCacheFileOf, installCodeCache };
