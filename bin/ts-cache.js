@@ -53,21 +53,21 @@ function compiledSource(filename, source) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
   }
   const { code } = compiler().transformSync(source, swcOptions(filename));
-  keep(file, code);
+  writeCacheFile(file, code);
   return code;
 }
 
 /**
- * Writes a compiled module to the cache (a temporary file renamed into place, so a reader sees all of it or none).
- * The cache only saves time: when the write fails, say because another process removed the folder meanwhile, it is
- * tried once more and then left, and the module runs from the code compiled now.
+ * Writes a cache file (a temporary file renamed into place, so a reader sees all of it or none); also the V8 code
+ * cache's (bin/v8-cache.js). The cache only saves time: when the write fails, say because another process removed
+ * the folder meanwhile, it is tried once more and then left, and the module runs from the code compiled now.
  */
-function keep(file, code) {
+function writeCacheFile(file, data) {
   for (let attempt = 0; attempt < 2; attempt++) {
     const temporary = `${file}.${process.pid}.${attempt}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temporary, code);
+      writeFileSync(temporary, data);
       renameSync(temporary, file);
       return;
     } catch {
@@ -76,4 +76,4 @@ function keep(file, code) {
   }
 }
 
-module.exports = { cacheDir, compiledSource };
+module.exports = { cacheDir, compiledSource, writeCacheFile };

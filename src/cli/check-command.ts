@@ -1,25 +1,35 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadAcknowledgements } from '../acks/load-acks';
 import { loadConfig } from '../config';
 import { allSteps, formatDiagnostic, hasErrors } from '../model';
-import { defaultLayout, loadRunbook } from '../parser/load';
+import { loadRunbookCached } from '../parser/cached-runbook';
+import { defaultLayout } from '../parser/read-documents';
 import type { Screen } from '../reporters/screen';
-import { listWorlds, loadWorld } from '../sandbox/world/load-world';
-import { selectSteps } from '../runner/select';
-import { drillSecrecy } from '../drill/secrecy';
 import type { CliSession } from './cli-session';
-import { describeFailure } from './describe-failure';
-import { executeRun } from './execute-run';
-import { exitCodeOf } from './exit-code';
-import { checkRunOutputs, printReport, writeRunOutputs } from './finish-run';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs } from './output-plan';
 import { isStoreCommand, runStoreCommand } from './store-command';
-import { runTriage, triageArgument } from './triage/triage-command';
 import type { Interruption } from './interruption';
+import { triageArgument } from './triage/triage-argument';
 import { UsageError } from './usage-error';
+
+/**
+ * The modules only some commands use, loaded when one does: `--list` and `--help` start without the runner, the
+ * reporters, the acknowledgements (and their YAML and schema libraries) or the sandbox's worlds. The CLI's compile
+ * hook loads them; the test runner never runs these paths in-process.
+ */
+const lazily = {
+  acks: () => require('../acks/load-acks') as typeof import('../acks/load-acks'),
+  worlds: () => require('../sandbox/world/load-world') as typeof import('../sandbox/world/load-world'),
+  select: () => require('../runner/select') as typeof import('../runner/select'),
+  secrecy: () => require('../drill/secrecy') as typeof import('../drill/secrecy'),
+  describeFailure: () => require('./describe-failure') as typeof import('./describe-failure'),
+  executeRun: () => require('./execute-run') as typeof import('./execute-run'),
+  exitCode: () => require('./exit-code') as typeof import('./exit-code'),
+  finishRun: () => require('./finish-run') as typeof import('./finish-run'),
+  triage: () => require('./triage/triage-command') as typeof import('./triage/triage-command'),
+};
 
 /** Where the command writes: standard output and error, and the screen it draws on. */
 export interface CommandIo {
@@ -57,7 +67,7 @@ export async function runCheckCommand(argv: readonly string[], root: string, io:
   } catch (error) {
     // A failure's message may quote what a service said, credentials included: redacted like every report.
     const { redactText, secretsFromEnvironment } = require('../redaction') as typeof import('../redaction');
-    io.err(`${redactText(describeFailure(error), secretsFromEnvironment(process.env))}\n`);
+    io.err(`${redactText(lazily.describeFailure().describeFailure(error), secretsFromEnvironment(process.env))}\n`);
     return exitCodes.unusable;
   }
 }
@@ -82,11 +92,12 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   const outputs = planOutputs(options);
 
   if (options.listWorlds) {
-    const secret = drillSecrecy(root);
+    const secret = lazily.secrecy().drillSecrecy(root);
     if (secret) {
       io.out(`The sandbox worlds are ${secret.slice(1, -1)}.\n`);
       return exitCodes.ok;
     }
+    const { listWorlds, loadWorld } = lazily.worlds();
     const now = new Date();
     io.out(listWorlds().map((name) => `${name.padEnd(32)} ${loadWorld(name, now).header.description}`).join('\n') + '\n');
     return exitCodes.ok;
@@ -95,7 +106,7 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
   // history and transcript read the results store and the audit log: no runbook to parse, nothing to run.
   if (isStoreCommand(ids[0])) return runStoreCommand(ids[0], { root, config, options, io, screen, args: ids.slice(1), now: new Date() });
   if (options.since !== undefined) throw new UsageError(`--since goes with history and transcript: npm run check -- history --since ${options.since}`);
-  const { runbook, diagnostics } = await loadRunbook(defaultLayout(root));
+  const { runbook, diagnostics } = await loadRunbookCached(defaultLayout(root));
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (hasErrors(diagnostics)) {
     io.err('The runbook has errors (above); fix them, or run npm run lint:runbook for the full list.\n');
@@ -110,14 +121,15 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     const { runIamPolicy } = require('./iam-policy-command') as typeof import('./iam-policy-command');
     return runIamPolicy({ argv, root, config, runbook, options, io, screen, outputs, acknowledgements: [], told: new Set() }, ids);
   }
-  const acknowledgements = loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
+  const acknowledgements = lazily.acks().loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
   const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
   if (options.thenRun && ids[0] !== triageArgument) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
-  const steps = ids[0] === triageArgument ? null : selectSteps(runbook, ids);
+  const steps = ids[0] === triageArgument ? null : lazily.select().selectSteps(runbook, ids);
+  const { checkRunOutputs, printReport, writeRunOutputs } = lazily.finishRun();
   await checkRunOutputs(session);
-  if (!steps) return runTriage(session, ids.slice(1));
-  const report = await executeRun(session, steps, ids);
+  if (!steps) return lazily.triage().runTriage(session, ids.slice(1));
+  const report = await lazily.executeRun().executeRun(session, steps, ids);
   printReport(session, report);
   const unwritten = await writeRunOutputs(session, report);
-  return unwritten ? exitCodes.unusable : exitCodeOf(report);
+  return unwritten ? exitCodes.unusable : lazily.exitCode().exitCodeOf(report);
 }

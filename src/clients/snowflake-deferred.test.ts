@@ -30,6 +30,8 @@ describe('the Snowflake driver modules loaded on first use', () => {
     const agent = new Agent(7);
     expect((globalThis as { __loadedAgent?: boolean }).__loadedAgent).toBe(true);
     expect(agent.x).toBe(7);
+    expect(agent instanceof Agent).toBe(true); // the driver's token refresh tells a key-pair authenticator by instanceof
+    expect({} instanceof Agent).toBe(false);
     expect((Agent as unknown as { kind: string }).kind).toBe('agent');
     const identity = require(path.join(fake, 'lib', 'authentication', 'auth_workload_identity', 'index.js')) as { default: new (c: string) => { c: string } };
     expect(new identity.default('config').c).toBe('config');

@@ -3,8 +3,10 @@ import path from 'node:path';
 
 /**
  * The snowflake-sdk version whose internals `deferOptionalDriverModules` was verified against: its file
- * transfer agent (PUT/GET, with the Azure, GCS and S3 storage SDKs) and workload identity authentication
- * (Azure, GCP and AWS attestation) are each a constructor, used only with `new` when a connection needs them.
+ * transfer agent (PUT/GET, with the Azure, GCS and S3 storage SDKs), workload identity authentication
+ * (Azure, GCP and AWS attestation), key-pair authentication (with jsonwebtoken) and the HTTPS agents (OCSP and
+ * CRL checking, proxies) are each a constructor, used only with `new` when a connection needs them (and by
+ * `instanceof` in a key-pair connection's token refresh and the OCSP check of a proxied socket).
  */
 export const verifiedDriverVersion = '3.3.0';
 
@@ -12,6 +14,10 @@ export const verifiedDriverVersion = '3.3.0';
 export const deferredDriverModules = [
   { file: 'lib/file_transfer_agent/file_transfer_agent.js', shape: 'constructor' },
   { file: 'lib/authentication/auth_workload_identity/index.js', shape: 'default-constructor' },
+  { file: 'lib/authentication/auth_keypair.js', shape: 'constructor' },
+  { file: 'lib/agent/https_ocsp_agent.js', shape: 'constructor' },
+  { file: 'lib/agent/https_crl_agent.js', shape: 'default-constructor' },
+  { file: 'lib/agent/https_proxy_agent.js', shape: 'default-constructor' },
 ] as const;
 
 type Constructor = abstract new (...args: unknown[]) => unknown;

@@ -1,50 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { ParsedRunbook, RunbookDocument } from './index';
-import { parseRunbook } from './index';
+import { parseRunbook, type ParsedRunbook } from './index';
+import { listCheckModules, readRunbookDocuments, type ProjectLayout } from './read-documents';
 
-/** Where the runbook and its checks live, relative to the project root. */
-export interface ProjectLayout {
-  root: string;
-  docsDir: string;
-  checksDir: string;
-}
-
-/** The standard layout: Markdown in `docs/`, check modules in `checks/`. */
-export function defaultLayout(root: string): ProjectLayout {
-  return { root, docsDir: 'docs', checksDir: 'checks' };
-}
-
-async function listFiles(root: string, dir: string, accept: (name: string) => boolean): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (relative: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(path.join(root, relative), { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const child = path.posix.join(relative, entry.name);
-      if (entry.isDirectory()) await walk(child);
-      else if (accept(entry.name)) found.push(child);
-    }
-  };
-  await walk(dir);
-  return found.sort();
-}
-
-/** The check module paths under the checks folder: `.ts` files that are not tests or helpers (`_*.ts`). */
-export function listCheckModules(layout: ProjectLayout): Promise<string[]> {
-  return listFiles(layout.root, layout.checksDir, (name) => /^[^_.][\w.-]*\.ts$/.test(name) && !/\.(test|spec|d)\.ts$/.test(name));
-}
+export { defaultLayout, listCheckModules, readRunbookDocuments, type ProjectLayout } from './read-documents';
 
 /** Reads every Markdown document of the docs folder and parses them into the runbook model. */
 export async function loadRunbook(layout: ProjectLayout): Promise<ParsedRunbook> {
-  const files = await listFiles(layout.root, layout.docsDir, (name) => /\.mdx?$/.test(name));
-  const documents: RunbookDocument[] = await Promise.all(
-    files.map(async (file) => ({ file, text: await readFile(path.join(layout.root, file), 'utf8') })),
-  );
-  return parseRunbook(documents, await listCheckModules(layout));
+  return parseRunbook(await readRunbookDocuments(layout), await listCheckModules(layout));
 }

@@ -13,9 +13,9 @@ import { rankScenarios } from './rank';
 import { triageSignals } from './signals';
 import { buildTriageTerminal } from './triage-terminal';
 import { buildTriageResult, type TriageResult } from './triage-result';
+import { triageArgument } from './triage-argument';
 
-/** The argument that asks for triage: `npm run check -- triage`. */
-export const triageArgument = 'triage';
+export { triageArgument } from './triage-argument';
 
 function printTriage(session: CliSession, triage: TriageResult, run: RunReport | undefined, signalsRun: RunReport): void {
   const stdout = session.outputs.stdout;

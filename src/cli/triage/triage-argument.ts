@@ -1,0 +1,2 @@
+/** The argument that asks for triage: `npm run check -- triage`. */
+export const triageArgument = 'triage';
