@@ -19,7 +19,7 @@ describe('the audit log', () => {
     };
     await appendAudit(file, record);
     const written = JSON.parse(readFileSync(file, 'utf8').trim()) as AuditRecord;
-    expect(written).toEqual({ ...record, summary: 'login with [redacted] refused; header Authorization: Bearer [redacted]' });
+    expect(written).toEqual({ ...record, summary: 'login with [redacted] refused; header Authorization: Bearer [redacted]', prevHash: null });
     rmSync(dir, { recursive: true, force: true });
   });
 });
