@@ -18,6 +18,7 @@ export const checkOptions = {
   env: { flags: '--env <name>', description: 'the environment from runbook.config.ts (default: its defaultEnvironment, the sandbox); with history and transcript: only its runs (default: every environment)' },
   world: { flags: '--world <name>', description: 'the sandbox world to load (sandbox environments only)' },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
+  yes: { flags: '--yes', description: "with --fix: apply the actions without asking (each one's preview still prints); needed when there is no terminal to ask on" },
   param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
   json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking; with history: the runs and step statuses)' },
   reporter: {
@@ -44,6 +45,7 @@ export interface CheckOptions {
   env?: string;
   world?: string;
   fix?: boolean;
+  yes?: boolean;
   param?: string[];
   json?: boolean;
   reporter?: string;
