@@ -1,21 +1,26 @@
 import type { ActionConfirmation } from '../runner/action-confirmation';
-import { redactText, secretsFromEnvironment } from '../redaction';
+import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import { printable } from '../reporters/printable';
 import type { CommandIo } from './check-command';
 
 /** How actions are confirmed in this invocation: asked on the terminal, or given beforehand with `--yes`. */
 export type ConfirmationMode = { kind: 'ask'; ask: NonNullable<CommandIo['ask']> } | { kind: 'yes' };
 
-/** The preview as the user reads it before saying yes: the action, where, each exact call, and what should change. */
-export function previewText(request: ActionConfirmation): string {
-  const calls = request.plan.preview.calls.map((call) => `    ${call.operation} ${JSON.stringify(call.parameters)}`);
+/**
+ * The preview as the user reads it before saying yes: the action, where, each exact call, and what should change;
+ * redacted, and without escape sequences. The parameters are redacted as data (by key and value: a `clientToken`
+ * is an idempotency token, not a secret, and stays readable), the text lines as text.
+ */
+export function previewText(request: ActionConfirmation, secrets: readonly string[]): string {
+  const text = (line: string) => printable(redactText(line, secrets));
+  const calls = request.plan.preview.calls.map((call) => `    ${printable(`${call.operation} ${JSON.stringify(redactDeep(call.parameters, secrets))}`)}`);
   return [
-    `Action ${request.step} (${request.check}): ${request.title}`,
-    `  Environment: ${request.environment}${request.sandbox ? ' (a sandbox)' : ''}`,
-    `  Will: ${request.plan.description}`,
+    text(`Action ${request.step} (${request.check}): ${request.title}`),
+    text(`  Environment: ${request.environment}${request.sandbox ? ' (a sandbox)' : ''}`),
+    text(`  Will: ${request.plan.description}`),
     '  Sends:',
     ...calls,
-    `  Expects: ${request.plan.preview.expects}`,
+    text(`  Expects: ${request.plan.preview.expects}`),
   ].join('\n');
 }
 
@@ -38,11 +43,10 @@ export function confirms(request: ActionConfirmation, answer: string | null): bo
  */
 export function confirmActions(io: CommandIo, mode: ConfirmationMode): (request: ActionConfirmation) => Promise<boolean> {
   const secrets = secretsFromEnvironment(process.env);
-  const clean = (text: string) => printable(redactText(text, secrets));
   let turn: Promise<unknown> = Promise.resolve();
   return (request) => {
     const mine = turn.then(async () => {
-      io.err(`\n${clean(previewText(request))}\n`);
+      io.err(`\n${previewText(request, secrets)}\n`);
       if (mode.kind === 'yes') {
         io.err(`Applying ${request.step} in ${request.environment} (--yes).\n`);
         return true;
