@@ -152,8 +152,11 @@ async function recheckAndApply(check: ActionCheck, plan: ActionPlan, step: Step,
     at: run.clock.now().toISOString(), user: run.user, identity: identities.join(', '), environment: run.environment, world: run.world,
     step: step.id, check: check.id, description: plan.description, preview: plan.preview,
   };
-  await run.audit({ ...base, phase: 'started' });
+  // The trail counts as started once the record is on its way: a run interrupted while it is written still ends it.
   trail.started = base;
+  await run.audit({ ...base, phase: 'started' });
+  // Stopped while the record was written (the step has ended already): nothing is sent.
+  if (signal.aborted) throw signal.reason;
   return check.apply(contextFor(check, step, run, signal, run.writableClients()), plan);
 }
 
