@@ -34,8 +34,9 @@ export function callerIdentity(clients: ServiceClients, targets: ServiceTargets,
         return identity.Arn;
       }
       case 'snowflake': {
-        const rows = await (await clients.snowflake()).query('SELECT CURRENT_USER() AS CURRENT_USER');
-        const user = rows[0]?.CURRENT_USER ?? rows[0]?.current_user;
+        const rows = await (await clients.snowflake()).query('SELECT CURRENT_USER() AS RUNBOOK_CALLER');
+        // CURRENT_USER is a reserved word: the column gets a name of its own.
+        const user = rows[0]?.RUNBOOK_CALLER ?? rows[0]?.runbook_caller;
         if (typeof user !== 'string' || !user) throw new Error(`SELECT CURRENT_USER() answered ${JSON.stringify(rows[0] ?? null)}, expected a row with the user name`);
         return `snowflake:${user}`;
       }
