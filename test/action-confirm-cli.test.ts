@@ -20,7 +20,7 @@ const auditLines = (project: string) => (existsSync(path.join(project, auditLogP
 const scriptPath = '/usr/bin/script';
 const onTerminal = existsSync(scriptPath) ? describe : describe.skip;
 
-/** Runs the CLI on a pseudo-terminal and types `answer` (then Enter) once the question `prompt` shows. */
+/** Runs the CLI on a pseudo-terminal and types `answer` (then Enter; Ctrl-C alone) once the question `prompt` shows. */
 function onPty(project: string, args: string[], prompt: string, answer: string): Promise<CliRun & { answered: boolean }> {
   const command = [process.execPath, '-r', path.join(root, 'bin', 'register.js'), path.join(root, 'src', 'cli', 'main.ts'), ...args, '--root', project, '--no-color'].map((word) => `'${word}'`).join(' ');
   let answered = false;
@@ -32,7 +32,7 @@ function onPty(project: string, args: string[], prompt: string, answer: string):
         seen += chunk.toString();
         if (!answered && seen.includes(prompt)) {
           answered = true;
-          child.stdin!.write(`${answer}\r`);
+          child.stdin!.write(answer === '\u0003' ? answer : `${answer}\r`);
         }
       });
       child.on('exit', () => child.stdin!.end());
@@ -95,6 +95,14 @@ onTerminal('an action with --fix on a terminal', { timeout: 180_000 }, () => {
     expect([run.code, run.answered], describeRun(run)).toEqual([0, true]);
     expect(output).toContain('Not applied: not confirmed.\n');
     expect(output).toMatch(/SKIP +3\.1\.5 [^\n]*\n +not applied: not confirmed at the prompt/);
+    expect(auditLines(project)).toEqual([]);
+  });
+
+  it('Ctrl-C at the question stops the run as an interruption (exit 130) and applies nothing', async () => {
+    const project = newProject();
+    const run = await onPty(project, redrive, 'Apply 3.1.5 in sandbox? [y/N] ', '\u0003');
+    expect([run.code, run.answered], describeRun(run)).toEqual([130, true]);
+    expect(run.stdout.replace(/\r/g, '')).toMatch(/ERROR +3\.1\.5 /);
     expect(auditLines(project)).toEqual([]);
   });
 });

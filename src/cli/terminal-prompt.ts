@@ -16,8 +16,10 @@ export function askOnTerminal(question: string, signal?: AbortSignal): Promise<s
       resolve(answer);
     };
     prompt.on('SIGINT', () => {
+      // The terminal is in raw mode while it reads: Ctrl-C arrives as a key, not a signal. Handed on at once,
+      // synchronously, so the run's interruption stops the waiting action before this answer counts as a no.
+      process.emit('SIGINT', 'SIGINT');
       finish(null);
-      process.kill(process.pid, 'SIGINT');
     });
     prompt.on('close', () => finish(null));
     prompt.question(question, signal ? { signal } : {}, (answer) => finish(answer));
