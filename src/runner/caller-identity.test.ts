@@ -26,4 +26,12 @@ describe('the caller identity of an action', () => {
     expect(asked).toEqual(['SELECT CURRENT_USER() AS RUNBOOK_CALLER']);
     await expect(callerIdentity(clients, {} as ServiceTargets, {})('snowflake:ALTER EXTERNAL TABLE REFRESH')).rejects.toThrow('SELECT CURRENT_USER() answered {}, expected a row with the user name');
   });
+
+  it('for GitHub is the token’s login (GET /user); in an Actions job, whose token GET /user refuses, the job’s actor', async () => {
+    const github = (getAuthenticated: () => Promise<unknown>) => ({ github: async () => ({ rest: { users: { getAuthenticated } } }) }) as unknown as ServiceClients;
+    expect(await callerIdentity(github(async () => ({ data: { login: 'octo-oncall' } })), {} as ServiceTargets, {})('github:ReRunWorkflowFailedJobs')).toBe('github:octo-oncall');
+    const refused = async () => Promise.reject(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }));
+    expect(await callerIdentity(github(refused), {} as ServiceTargets, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octo-oncall' })('github:ReRunWorkflowFailedJobs')).toBe("github:octo-oncall (the Actions job's GITHUB_TOKEN)");
+    await expect(callerIdentity(github(refused), {} as ServiceTargets, {})('github:ReRunWorkflowFailedJobs')).rejects.toThrow('Resource not accessible by integration');
+  });
 });

@@ -41,9 +41,15 @@ export function callerIdentity(clients: ServiceClients, targets: ServiceTargets,
         return `snowflake:${user}`;
       }
       case 'github': {
-        const { data } = await (await clients.github()).rest.users.getAuthenticated();
-        if (!data.login) throw new Error('GitHub GET /user answered without a login');
-        return `github:${data.login}`;
+        try {
+          const { data } = await (await clients.github()).rest.users.getAuthenticated();
+          if (!data.login) throw new Error('GitHub GET /user answered without a login');
+          return `github:${data.login}`;
+        } catch (error) {
+          // An Actions job's GITHUB_TOKEN belongs to an app installation, which GET /user refuses: the job's actor ran it.
+          if ((error as { status?: number }).status === 403 && env.GITHUB_ACTIONS === 'true' && env.GITHUB_ACTOR) return `github:${env.GITHUB_ACTOR} (the Actions job's GITHUB_TOKEN)`;
+          throw error;
+        }
       }
       case 'airflow':
         return airflowIdentity(targets, env);
