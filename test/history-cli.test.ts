@@ -30,7 +30,7 @@ beforeAll(async () => {
   await saveRun({ root: project, config: storeConfig(), report: leaky, command: ['3.5'], user: 'earlier', commit: null });
   // The incident: 3.1 in one world, then 3.3 with --fix in another, by two people.
   glue = await cli(['3.1', '--world', 'glue-corrupt-json']);
-  refresh = await cli(['3.3', '--world', 'auto-refresh-off', '--fix'], { USER: 'oncall-bob' });
+  refresh = await cli(['3.3', '--world', 'auto-refresh-off', '--fix', '--yes'], { USER: 'oncall-bob' });
   // A store entry and an audit line cut short, as a process dying mid-write would leave them without the atomic writes.
   writeFileSync(path.join(project, runsDir, '20000101T000000000Z-abcdef.json'), '{"version": 1, "id": "200');
   appendFileSync(path.join(project, auditLogPath), '{"at":"2026-01-01T00:00:00.000Z","user":"cut');
@@ -43,7 +43,7 @@ describe('history and transcript, through the spawned CLI', { timeout: 120_000 }
     const runs = readRuns(project).runs.filter((r) => r.user !== 'earlier');
     expect(runs.map((r) => [r.report.selection, r.world, r.user, r.commit, r.command])).toEqual([
       [['3.1'], 'glue-corrupt-json', 'oncall-alice', null, ['3.1', '--world', 'glue-corrupt-json', '--root', project]],
-      [['3.3'], 'auto-refresh-off', 'oncall-bob', null, ['3.3', '--world', 'auto-refresh-off', '--fix', '--root', project]],
+      [['3.3'], 'auto-refresh-off', 'oncall-bob', null, ['3.3', '--world', 'auto-refresh-off', '--fix', '--yes', '--root', project]],
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('history and transcript, through the spawned CLI', { timeout: 120_000 }
     expect(run.code, describeRun(run)).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^History of every scenario since \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ: 2 run\(s\), newest first$/);
-    expect(lines[1]).toMatch(/^ {2}\S+ \S+Z {2}sandbox · auto-refresh-off {2}3\.3 {2}.*fail.* {2}oncall-bob {2}no commit {2}npm run check -- 3\.3 --world auto-refresh-off --fix --root /);
+    expect(lines[1]).toMatch(/^ {2}\S+ \S+Z {2}sandbox · auto-refresh-off {2}3\.3 {2}.*fail.* {2}oncall-bob {2}no commit {2}npm run check -- 3\.3 --world auto-refresh-off --fix --yes --root /);
     expect(lines[2]).toMatch(/^ {2}\S+ \S+Z {2}sandbox · glue-corrupt-json {2}3\.1 {2}.*fail.* {2}oncall-alice {2}no commit {2}npm run check -- 3\.1 --world glue-corrupt-json --root /);
     expect(run.stdout).not.toContain('earlier');
     expect(run.stderr).toMatch(/^warning: \.runbook\/results\/runs\/20000101T000000000Z-abcdef\.json \(run 20000101T000000000Z-abcdef\): skipped a damaged run entry: not JSON: /m);
@@ -110,7 +110,7 @@ describe('history and transcript, through the spawned CLI', { timeout: 120_000 }
     expect(glueSection).toContain('    corrupt lines:\n');
     expect(refreshSection).toContain('- Run by: oncall-bob\n');
     expect(refreshSection).toContain('with --fix');
-    expect(actionSection).toMatch(/- Did: .+\n- Environment: sandbox, world auto-refresh-off\n- Run by: oncall-bob\n- Outcome: pass: refreshed/);
+    expect(actionSection).toMatch(/- Did: .+\n- Environment: sandbox, world auto-refresh-off\n- Run by: oncall-bob as snowflake:\S+\n- Outcome: pass: refreshed/);
     expect(markdown).not.toContain('earlier');
   });
 

@@ -1,7 +1,8 @@
-import { defineCheck, evidence, fail, notConfigured, pass, type ActionPlan } from '../../src/check-api';
+import { defineCheck, evidence, fail, noLongerHolds, notConfigured, pass, stillHolds, type ActionPlan } from '../../src/check-api';
 import { callSiteOf, ServiceCallError } from '../../src/clients/service-error';
 import type { CheckResult } from '../../src/model';
 import { showExternalTable } from '../../src/diagnostics/snowflake/external-table';
+import { eachTableWithFiles, tableFilesUses } from '../../src/diagnostics/snowflake/table-files';
 
 const refreshSql = (table: string) => `ALTER EXTERNAL TABLE ${table} REFRESH`;
 
@@ -11,7 +12,7 @@ export default defineCheck({
   title: 'Manual metadata refresh of the external tables',
   establishes: 'ALTER EXTERNAL TABLE … REFRESH registers every file under the table location; the output lists what it registered.',
   kind: 'action',
-  uses: ['snowflake:SHOW EXTERNAL TABLES', 'snowflake:ALTER EXTERNAL TABLE REFRESH'],
+  uses: [...tableFilesUses, 'snowflake:ALTER EXTERNAL TABLE REFRESH'],
   async plan(ctx): Promise<ActionPlan | CheckResult> {
     const tables = ctx.config.externalTables?.tables;
     if (!tables?.length) return notConfigured(ctx.environment, 'externalTables.tables');
@@ -24,12 +25,28 @@ export default defineCheck({
     }
     return {
       description: found.map(refreshSql).join('; '),
+      preview: {
+        calls: found.map((table) => ({ operation: 'snowflake:ALTER EXTERNAL TABLE REFRESH', parameters: { statement: refreshSql(table) } })),
+        expects: `the files under each table's location that its metadata lacks are registered (the statement lists each file as REGISTERED_NEW); files already registered stay as they are`,
+      },
       evidence: [evidence('statements', found.map(refreshSql))],
     };
   },
+  /** Still stale: some table has files under its location, in the recent window, that its metadata has not registered. */
+  async precondition(ctx) {
+    const stale: string[] = [];
+    const read = await eachTableWithFiles(ctx, (table, files) => {
+      const missing = files.discovery.objects.filter((object) => !files.isRegistered(object)).length;
+      if (missing > 0) stale.push(`${table.name}: ${missing}`);
+      return pass(`${table.name}: ${missing} unregistered`);
+    });
+    if (read.status !== 'pass') return noLongerHolds(`could not confirm that a table is still stale: ${read.summary}`);
+    if (stale.length === 0) return noLongerHolds(`every recent file under the tables' locations is registered now: nothing left to refresh`);
+    return stillHolds;
+  },
   async apply(ctx, plan) {
     const session = await ctx.clients.snowflake();
-    const statements = plan.evidence[0]!.value as string[];
+    const statements = plan.preview.calls.map((call) => String(call.parameters.statement));
     const registered: string[] = [];
     const unregistered: string[] = [];
     for (const statement of statements) {

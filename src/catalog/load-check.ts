@@ -17,8 +17,8 @@ export function validateCheckExport(modulePath: string, exported: unknown): Chec
   if (!check || typeof check !== 'object') throw new CheckModuleError(modulePath, 'expected a default export made with defineCheck({...})');
   if (check.id !== expectedId) throw new CheckModuleError(modulePath, `unexpected id "${String(check.id)}", expected "${expectedId}" (the file name)`);
   if (check.kind === 'check' && typeof check.run !== 'function') throw new CheckModuleError(modulePath, 'a check needs run(ctx)');
-  if (check.kind === 'action' && (typeof check.plan !== 'function' || typeof check.apply !== 'function')) {
-    throw new CheckModuleError(modulePath, 'an action needs plan(ctx) and apply(ctx, plan)');
+  if (check.kind === 'action' && (typeof check.plan !== 'function' || typeof check.precondition !== 'function' || typeof check.apply !== 'function')) {
+    throw new CheckModuleError(modulePath, 'an action needs plan(ctx), precondition(ctx, plan) and apply(ctx, plan)');
   }
   if (check.kind !== 'check' && check.kind !== 'action') throw new CheckModuleError(modulePath, `unexpected kind "${String(check.kind)}", expected "check" or "action"`);
   if (!check.title || !check.establishes || !Array.isArray(check.uses)) throw new CheckModuleError(modulePath, 'expected title, establishes and uses');

@@ -30,7 +30,7 @@ describe('reading a check module without loading it', () => {
     ['plain-object', `export default { id: 'nope', ${body} };`, /unexpected id "nope", expected "plain-object"/],
     ['bad-kind', `export default defineCheck({ id: 'bad-kind', title: 't', establishes: 'e', uses: [], kind: 'probe', run: async () => null });`, /unexpected kind "probe"/],
     ['no-run', `export default defineCheck({ id: 'no-run', title: 't', establishes: 'e', uses: [], kind: 'check' });`, /a check needs run\(ctx\)/],
-    ['half-action', `export default defineCheck({ id: 'half-action', title: 't', establishes: 'e', uses: [], kind: 'action', plan() { return null; } });`, /an action needs plan\(ctx\) and apply/],
+    ['half-action', `export default defineCheck({ id: 'half-action', title: 't', establishes: 'e', uses: [], kind: 'action', plan() { return null; } });`, /an action needs plan\(ctx\), precondition\(ctx, plan\) and apply/],
     ['no-title', `export default defineCheck({ id: 'no-title', establishes: 'e', uses: [], kind: 'check', run: async () => null });`, /expected title, establishes and uses/],
     ['broken-import', `import { nothing } from '../../src/nowhere';\nexport default defineCheck({ id: 'broken-import', ${body} });`, /could not load: Cannot find module '\.\.\/\.\.\/src\/nowhere'/],
     ['syntax', `export default defineCheck({ id: 'syntax', `, /could not load/],

@@ -41,7 +41,7 @@ function unresolvedImports(module: Module, file: string): string[] {
 
 /**
  * Reads a check module's declaration from its text, without loading it or anything it imports: the same
- * rules as `validateCheckExport` (the id equals the file name, a known kind, run or plan and apply, title,
+ * rules as `validateCheckExport` (the id equals the file name, a known kind, run or plan, precondition and apply, title,
  * establishes and uses), plus its relative imports. A module of another shape is `unknown-shape`.
  */
 export function readCheckStatically(root: string, modulePath: string): StaticReading {
@@ -65,7 +65,7 @@ export function readCheckStatically(root: string, modulePath: string): StaticRea
   const expectedId = checkIdOf(modulePath);
   if (literal(id) !== expectedId) return problem(`unexpected id "${String(literal(id))}", expected "${expectedId}" (the file name)`);
   if (literal(kind) === 'check' && !properties.has('run')) return problem('a check needs run(ctx)');
-  if (literal(kind) === 'action' && !(properties.has('plan') && properties.has('apply'))) return problem('an action needs plan(ctx) and apply(ctx, plan)');
+  if (literal(kind) === 'action' && !(properties.has('plan') && properties.has('precondition') && properties.has('apply'))) return problem('an action needs plan(ctx), precondition(ctx, plan) and apply(ctx, plan)');
   if (literal(kind) !== 'check' && literal(kind) !== 'action') return problem(`unexpected kind "${String(literal(kind))}", expected "check" or "action"`);
   if (!['title', 'establishes', 'uses'].every((name) => properties.has(name))) return problem('expected title, establishes and uses');
   return { kind: 'sound' };

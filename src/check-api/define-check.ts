@@ -1,4 +1,4 @@
-import type { CheckResult, Evidence } from '../model';
+import type { CheckResult, Evidence, JsonValue } from '../model';
 import type { CheckContext } from './context';
 
 /** A parameter a check accepts through `--param name=value`. */
@@ -23,20 +23,41 @@ export interface ReadOnlyCheck<P extends string = string> extends CommonDefiniti
   run(ctx: CheckContext<P>): Promise<CheckResult>;
 }
 
+/** One call an action will send, exactly: the operation as its `uses` entry names it, and every parameter it sends. */
+export interface PreviewCall {
+  /** `sfn:RedriveExecution`, `snowflake:ALTER EXTERNAL TABLE REFRESH`, `airflow:ClearTaskInstances`, `github:ReRunWorkflowFailedJobs`. */
+  operation: string;
+  parameters: { [name: string]: JsonValue };
+}
+
+/** What an action will send and what it expects to change: shown before it applies (also with `--yes`), kept in the audit record. */
+export interface ActionPreview {
+  calls: PreviewCall[];
+  /** One sentence: the change the calls should make (`the execution runs again from its failed state`). */
+  expects: string;
+}
+
+/** The answer of an action's re-check, right before it applies: still to do, or no longer, and why. */
+export type PreconditionCheck = { holds: true } | { holds: false; reason: string };
+
 /** What an action would do: shown before it runs, recorded in the audit log when it does. */
 export interface ActionPlan {
   /** One sentence: what will change (`ALTER EXTERNAL TABLE … REFRESH`). */
   description: string;
+  /** The exact calls `apply` sends, and what they should change; `apply` sends these and nothing else. */
+  preview: ActionPreview;
   evidence: Evidence[];
 }
 
 /**
  * A step that changes something. `plan` is read-only and may decline with a verdict (nothing to do);
- * `apply` runs only when the user passed `--fix`.
+ * `precondition` re-reads (read-only, nothing from the run's memo) whether the plan still holds, right before
+ * `apply`, which runs only when the user passed `--fix` and confirmed the preview.
  */
 export interface ActionCheck<P extends string = string> extends CommonDefinition<P> {
   kind: 'action';
   plan(ctx: CheckContext<P>): Promise<ActionPlan | CheckResult>;
+  precondition(ctx: CheckContext<P>, plan: ActionPlan): Promise<PreconditionCheck>;
   apply(ctx: CheckContext<P>, plan: ActionPlan): Promise<CheckResult>;
 }
 
@@ -51,4 +72,12 @@ export function defineCheck<P extends string = never>(definition: CheckDefinitio
 /** True when a plan's value is a verdict (the action declined) rather than a plan. */
 export function isVerdict(value: ActionPlan | CheckResult): value is CheckResult {
   return 'status' in value;
+}
+
+/** The precondition still holds: the action may apply. */
+export const stillHolds: PreconditionCheck = { holds: true };
+
+/** The precondition no longer holds: the action does nothing, and says `reason`. */
+export function noLongerHolds(reason: string): PreconditionCheck {
+  return { holds: false, reason };
 }

@@ -5,3 +5,4 @@ export { createRunMemo, type Memo, type MemoKey, type RunMemo } from './run-memo
 export * from './verdicts';
 export { notConfigured } from './not-configured';
 export { combineVerdicts, type SubjectVerdict } from './combine';
+export { previewEvidence } from './preview-evidence';

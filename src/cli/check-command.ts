@@ -38,6 +38,8 @@ export interface CommandIo {
   screen: Screen;
   /** Ctrl-C and SIGTERM, when the command runs as a process: a run stops, still reports, and exits 130 or 143. */
   interruption?: Interruption;
+  /** Asks a question on the terminal and gives the line typed (null when the input closed); absent without a terminal. */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 const exitCodesHelp = 'Exit codes: 0 nothing failed (acknowledged failures do not count) · 1 a check found a problem · 2 a check could not run or the request was bad.';
@@ -47,9 +49,10 @@ export function buildProgram(): Command {
   const program = new Command('npm run check --')
     .description(
       'Runs the runbook checks of a scenario (3.3) or a step (3.3.1) and reports pass or fail per step; `triage` ranks the scenarios whose symptoms are present; ' +
-        '`history [scenario|step]` lists the saved runs and when each step\'s status last changed; `transcript` writes the incident\'s record of runs and actions.',
+        '`history [scenario|step]` lists the saved runs and when each step\'s status last changed; `transcript` writes the incident\'s record of runs and actions; ' +
+        '`verify-audit` checks the audit log\'s hash chain.',
     )
-    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1, or triage, history [id] or transcript (default: every scenario)')
+    .argument('[ids...]', 'scenario or step ids, e.g. 3.3 or 3.3.1, or triage, history [id], transcript or verify-audit (default: every scenario)')
     .exitOverride()
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   for (const spec of Object.values(checkOptions)) {

@@ -7,6 +7,8 @@ import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
 import { startLiveProgress } from './live-progress';
+import { confirmActions, type ConfirmationMode } from './confirm-actions';
+import { UsageError } from './usage-error';
 import { parseDeadline } from './deadline-option';
 import { parseParams } from './params';
 import { reportScenarios } from './report-scenarios';
@@ -19,6 +21,29 @@ function declaredParams(root: string, modulePath: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** True when the step's check is an action; a module that cannot be loaded is not (the run reports it as its error). */
+function isAction(root: string, step: Step): boolean {
+  try {
+    return Boolean(step.check) && loadCheck(root, step.check!.modulePath).kind === 'action';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How the run confirms its actions under --fix: asked on the terminal, or given with --yes; none when nothing is
+ * to be confirmed. Without a terminal and without --yes, an action run with --fix is refused before anything runs.
+ */
+function confirmation(session: CliSession, steps: readonly Step[]): ConfirmationMode | undefined {
+  const { options, io, root } = session;
+  if (!options.fix || !steps.some((step) => isAction(root, step))) return undefined;
+  if (options.yes) return { kind: 'yes' };
+  if (io.ask) return { kind: 'ask', ask: io.ask };
+  throw new UsageError(
+    '--fix applies actions only once they are confirmed, and there is no terminal to ask on: pass --yes to apply them without asking (each preview still prints), or run on a terminal',
+  );
 }
 
 /** Prints a note on standard error once per invocation. */
@@ -38,7 +63,10 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const params = parseParams(options.param ?? [], declared);
   const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
   const callerPolicy = options.sandboxCallerPolicy !== undefined ? readCallerPolicyFile(options.sandboxCallerPolicy) : undefined;
-  const live = session.screen.live ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
+  if (options.yes && !options.fix) throw new UsageError('--yes confirms actions run with --fix: add --fix, or drop --yes');
+  const confirming = confirmation(session, steps);
+  // Live progress would draw over an action's preview and its question: a run that confirms actions prints plain lines.
+  const live = session.screen.live && !confirming ? startLiveProgress(io.err, session.screen, steps.length) : undefined;
   const secrets = secretsFromEnvironment(process.env);
   const print = (line: string) => {
     const text = printable(redactText(line, secrets));
@@ -58,6 +86,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       ...(options.world ? { world: options.world } : {}),
       ...(callerPolicy ? { sandboxCallerPolicy: callerPolicy } : {}),
       fix: options.fix ?? false,
+      ...(confirming ? { confirm: confirmActions(io, confirming) } : {}),
       params,
       ...(options.verbose ? { log: print, onServiceCall: (call) => print(serviceCallLine(call)) } : {}),
       ...(live ? { progress: live } : {}),

@@ -2,6 +2,7 @@ import { bootstrapProcess, projectRoot } from './bootstrap';
 import { runCheckCommand } from './check-command';
 import { onParentExit } from '../util/parent-watch';
 import { interruptExitCodes, listenForInterrupt } from './interruption';
+import { askOnTerminal } from './terminal-prompt';
 
 bootstrapProcess();
 
@@ -15,6 +16,8 @@ runCheckCommand(process.argv.slice(2), projectRoot, {
   err: write(process.stderr),
   screen: { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.isTTY ? process.stdout.columns || 100 : 400, live: Boolean(process.stderr.isTTY) },
   interruption,
+  // Actions are confirmed on a terminal: the question on standard error, the answer typed on standard input.
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: (question: string) => askOnTerminal(question, interruption.signal) } : {}),
 })
   .then((code) => {
     // Interrupted, the run has stopped and reported: the exit code says which signal ended it (130, 143).

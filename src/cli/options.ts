@@ -22,6 +22,7 @@ export const checkOptions = {
     description: "an IAM policy (JSON) for the sandbox the run starts to enforce for the caller, instead of the world's callerPolicy: an AWS call it does not allow gets AccessDenied, and its check reports error naming the action (sandbox environments only)",
   },
   fix: { flags: '--fix', description: 'let actions change things (re-run, refresh, clear); without it they only say what they would do' },
+  yes: { flags: '--yes', description: "with --fix: apply the actions without asking (each one's preview still prints); needed when there is no terminal to ask on" },
   param: { flags: '--param <name=value>', description: 'a parameter for the checks that declare it (repeatable), e.g. --param executionArn=arn:…', repeatable: true },
   json: { flags: '--json', description: 'print the versioned result document as JSON instead of the terminal report (with triage: the ranking; with history: the runs and step statuses)' },
   reporter: {
@@ -49,6 +50,7 @@ export interface CheckOptions {
   world?: string;
   sandboxCallerPolicy?: string;
   fix?: boolean;
+  yes?: boolean;
   param?: string[];
   json?: boolean;
   reporter?: string;

@@ -15,10 +15,10 @@ export interface StoreCommandContext {
   now: Date;
 }
 
-/** The subcommands that read the store, by the word that names them: `npm run check -- history`. */
-export const storeCommandNames = ['history', 'transcript'] as const;
+/** The subcommands that read the store or the audit log, by the word that names them: `npm run check -- history`. */
+export const storeCommandNames = ['history', 'transcript', 'verify-audit'] as const;
 
-/** `history` or `transcript`. */
+/** `history`, `transcript` or `verify-audit`. */
 export type StoreCommandName = (typeof storeCommandNames)[number];
 
 /** True when the first argument names a store command rather than a scenario or step. */
@@ -29,5 +29,6 @@ export function isStoreCommand(word: string | undefined): word is StoreCommandNa
 /** Runs a store command, loading its module only then: a check run never loads the store readers. */
 export async function runStoreCommand(name: StoreCommandName, context: StoreCommandContext): Promise<number> {
   if (name === 'history') return (require('./history/history-command') as typeof import('./history/history-command')).runHistory(context);
+  if (name === 'verify-audit') return (require('./verify-audit-command') as typeof import('./verify-audit-command')).runVerifyAudit(context);
   return (require('./transcript/transcript-command') as typeof import('./transcript/transcript-command')).runTranscript(context);
 }

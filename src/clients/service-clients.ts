@@ -4,6 +4,7 @@ import type { GlueClient } from '@aws-sdk/client-glue';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
 import type { ServiceBreaker } from './breaker/service-breaker';
@@ -34,6 +35,8 @@ export interface ServiceClients {
   logs(): CloudWatchLogsClient;
   iam(): IAMClient;
   dynamodb(): DynamoDBClient;
+  /** Who the AWS credentials are (GetCallerIdentity), for an action's audit record. */
+  sts(): STSClient;
   snowflake(): Promise<SnowflakeSession>;
   /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
   github(): Promise<GithubClient>;
@@ -79,6 +82,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
     iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
+    sts: () => aws('sts', (config) => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: async () => {
       const target = targets.snowflake;

@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os';
+import type { ActionPreview } from '../check-api';
 import type { CheckResult } from '../model';
 import { redactDeep, secretsFromEnvironment } from '../redaction';
-import { appendLine } from '../util/atomic-file';
+import { appendChained } from './audit-chain';
 
 /** How an action ended, as its last audit record says: applied, failed, timed out, or interrupted (Ctrl-C, a run abort). */
 export type AuditOutcome = 'applied' | 'failed' | 'timed-out' | 'interrupted';
@@ -9,21 +10,28 @@ export type AuditOutcome = 'applied' | 'failed' | 'timed-out' | 'interrupted';
 /** One line of the audit log: who ran which action where, what it did, and how it ended. */
 export interface AuditRecord {
   at: string;
+  /** The OS user who ran the CLI. */
   user: string;
+  /** Who the service saw: the STS caller ARN, `snowflake:USER`, `github:login`, `airflow:user` (absent in records before it was kept). */
+  identity?: string;
   environment: string;
   world: string | null;
   step: string;
   check: string;
   description: string;
+  /** The exact calls the action sends and what it expects to change, as its preview showed them. */
+  preview?: ActionPreview;
   phase: 'started' | 'finished';
   status?: string;
   /** On the finished record: how the action ended. */
   outcome?: AuditOutcome;
   summary?: string;
+  /** The hash of the log's line before this one (`sha256:…`; null for the first line): the chain `verify-audit` checks. Absent in old records. */
+  prevHash?: string | null;
 }
 
 /** What the started and finished records of one action share. */
-export type AuditBase = Omit<AuditRecord, 'phase' | 'status' | 'outcome' | 'summary'>;
+export type AuditBase = Omit<AuditRecord, 'phase' | 'status' | 'outcome' | 'summary' | 'prevHash'>;
 
 /** The user name for audit records, or `unknown` where the OS cannot tell. */
 export function currentUser(): string {
@@ -47,7 +55,11 @@ export function finishedRecord(base: AuditBase, at: Date, result: CheckResult, s
   return { ...base, at: at.toISOString(), phase: 'finished', status: result.status, outcome, summary };
 }
 
-/** Appends a record to the audit log (JSON lines, secrets redacted), creating its folder when needed. */
+/**
+ * Appends a record to the audit log (JSON lines, secrets redacted), creating its folder when needed: chained to
+ * the line before it by its hash, under a lock so that concurrent processes keep the chain whole.
+ */
 export async function appendAudit(file: string, record: AuditRecord): Promise<void> {
-  await appendLine(file, JSON.stringify(redactDeep(record, secretsFromEnvironment(process.env))));
+  const redacted = redactDeep(record, secretsFromEnvironment(process.env));
+  await appendChained(file, (prevHash) => JSON.stringify({ ...redacted, prevHash }));
 }

@@ -13,6 +13,8 @@ const auditSchema = z.looseObject({
   check: z.string(),
   description: z.string(),
   phase: z.enum(['started', 'finished']),
+  identity: z.string().optional(),
+  prevHash: z.string().nullable().optional(),
   status: z.string().optional(),
   summary: z.string().optional(),
 });
@@ -29,6 +31,14 @@ export interface AuditProblem {
 export interface AuditLog {
   records: AuditRecord[];
   problems: AuditProblem[];
+  /** How many records carry no `prevHash`: written before the log was hash-chained, so no verification vouches for them. */
+  unchained: number;
+}
+
+/** `.runbook/audit.jsonl: 3 records predate the hash chain (unchained) …`, as a note; null when every record is chained. */
+export function formatUnchainedNote(log: AuditLog): string | null {
+  if (log.unchained === 0) return null;
+  return `${auditLogPath}: ${log.unchained} record(s) predate the hash chain (unchained): read as they are, but verify-audit cannot vouch for them`;
 }
 
 /** `.runbook/audit.jsonl:7: skipped a damaged audit line: …`, as a warning. */
@@ -45,10 +55,10 @@ export function readAuditLog(root: string): AuditLog {
   try {
     text = readFileSync(path.join(root, auditLogPath), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problems: [] };
-    return { records: [], problems: [{ file: auditLogPath, line: 0, reason: (error as Error).message }] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problems: [], unchained: 0 };
+    return { records: [], problems: [{ file: auditLogPath, line: 0, reason: (error as Error).message }], unchained: 0 };
   }
-  const log: AuditLog = { records: [], problems: [] };
+  const log: AuditLog = { records: [], problems: [], unchained: 0 };
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     const problem = (reason: string) => log.problems.push({ file: auditLogPath, line: index + 1, reason });
@@ -63,6 +73,7 @@ export function readAuditLog(root: string): AuditLog {
       const issue = parsed.error.issues[0]!;
       return problem(`unexpected ${issue.path.join('.') || 'record'}: ${issue.message}`);
     }
+    if (!('prevHash' in parsed.data)) log.unchained++;
     log.records.push(parsed.data as AuditRecord);
   });
   return log;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRunMemo, defineCheck, pass, type CheckDefinition } from '../check-api';
+import { createRunMemo, defineCheck, noLongerHolds, pass, stillHolds, type CheckDefinition, type PreconditionCheck } from '../check-api';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
 import type { CheckResult, Step } from '../model';
 import type { AuditRecord } from './audit';
@@ -27,6 +27,8 @@ function context(overrides: Partial<StepRunContext> = {}): StepRunContext & { au
     log: () => undefined,
     audit: async (record) => void audits.push(record),
     user: 'tester',
+    identify: async (operation) => `identity for ${operation}`,
+    sandbox: true,
     memo: createRunMemo(),
     audits,
     writableOpened: () => opened,
@@ -34,8 +36,9 @@ function context(overrides: Partial<StepRunContext> = {}): StepRunContext & { au
   };
 }
 
-const action = (apply: () => Promise<CheckResult>): CheckDefinition =>
-  defineCheck({ id: 'refresh', title: 't', establishes: 'e', kind: 'action', uses: [], plan: async () => ({ description: 'REFRESH T', evidence: [] }), apply });
+const preview = { calls: [{ operation: 'snowflake:ALTER EXTERNAL TABLE REFRESH', parameters: { statement: 'ALTER EXTERNAL TABLE T REFRESH' } }], expects: 'T registers its files' };
+const action = (apply: () => Promise<CheckResult>, precondition: () => Promise<PreconditionCheck> = async () => stillHolds): CheckDefinition =>
+  defineCheck({ id: 'refresh', title: 't', establishes: 'e', kind: 'action', uses: [], plan: async () => ({ description: 'REFRESH T', preview, evidence: [] }), precondition, apply });
 
 describe('runStep', () => {
   it('reports a step without a check as a skip, and a check that failed to load as an error', async () => {
@@ -76,6 +79,7 @@ describe('runStep', () => {
     const ctx = context();
     const outcome = await runStep(step, action(async () => { applied = true; return pass('done'); }), ctx);
     expect(outcome).toMatchObject({ status: 'skip', kind: 'action', summary: 'dry run: would REFRESH T; run again with --fix to do it' });
+    expect(outcome.evidence).toEqual([{ label: 'will send', value: preview.calls }, { label: 'expects', value: preview.expects }]);
     expect(applied).toBe(false);
     expect(ctx.writableOpened()).toBe(false);
     expect(ctx.audits).toEqual([]);
@@ -90,6 +94,35 @@ describe('runStep', () => {
       ['started', '3.3.4', 'REFRESH T', null, null, 'tester'],
       ['finished', '3.3.4', 'REFRESH T', 'pass', 'applied', 'tester'],
     ]);
+    expect(ctx.audits[0]).toMatchObject({ identity: 'identity for snowflake:ALTER EXTERNAL TABLE REFRESH', preview });
+  });
+
+  it('asks for confirmation with the preview and the environment; a no applies nothing and writes no audit record', async () => {
+    let applied = false;
+    const asked: unknown[] = [];
+    const ctx = context({ fix: true, confirm: async (request) => (asked.push(request), false) });
+    const outcome = await runStep(step, action(async () => { applied = true; return pass('done'); }), ctx);
+    expect(asked).toMatchObject([{ step: '3.3.4', check: 'refresh', environment: 'sandbox', sandbox: true, plan: { description: 'REFRESH T', preview } }]);
+    expect(outcome).toMatchObject({ status: 'skip', summary: 'not applied: not confirmed at the prompt' });
+    expect([applied, ctx.writableOpened(), ctx.audits]).toEqual([false, false, []]);
+  });
+
+  it('re-checks the precondition right before applying, after the confirmation, and does nothing when it no longer holds', async () => {
+    const order: string[] = [];
+    const ctx = context({ fix: true, confirm: async () => (order.push('confirm'), true) });
+    const check = action(async () => (order.push('apply'), pass('done')), async () => (order.push('precondition'), noLongerHolds('T has no unregistered file now')));
+    const outcome = await runStep(step, check, ctx);
+    expect(outcome).toMatchObject({ status: 'skip', summary: 'not applied: the precondition no longer holds: T has no unregistered file now' });
+    expect(order).toEqual(['confirm', 'precondition']);
+    expect([ctx.writableOpened(), ctx.audits]).toEqual([false, []]);
+  });
+
+  it('does not apply when the caller identity cannot be told: error, and no audit record', async () => {
+    let applied = false;
+    const ctx = context({ fix: true, identify: async () => { throw new Error('STS GetCallerIdentity answered without an Arn'); } });
+    const outcome = await runStep(step, action(async () => { applied = true; return pass('done'); }), ctx);
+    expect(outcome).toMatchObject({ status: 'error', summary: 'could not tell: Error: STS GetCallerIdentity answered without an Arn' });
+    expect([applied, ctx.audits]).toEqual([false, []]);
   });
 
   it('audits a failed apply as an error', async () => {

@@ -1,11 +1,13 @@
-import { isVerdict, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
+import { createRunMemo, isVerdict, type ActionCheck, type ActionPlan, type CheckContext, type CheckDefinition, type Clock, type RunMemo } from '../check-api';
 import { error as errorVerdict, skip } from '../check-api/verdicts';
+import { previewEvidence } from '../check-api/preview-evidence';
 import { ServiceNotConfiguredError, type ServiceClients } from '../clients';
 import { withCallBudget } from '../clients/retry/budget';
 import { describeCallFailure } from '../clients/service-error';
 import type { CheckResult, Step, StepOutcome } from '../model';
 import type { EnvironmentConfig } from '../config';
 import { finishedRecord, type AuditBase, type AuditRecord } from './audit';
+import type { ActionConfirmation } from './action-confirmation';
 
 /** Everything one step needs to run. */
 export interface StepRunContext {
@@ -22,6 +24,15 @@ export interface StepRunContext {
   log: (message: string) => void;
   audit: (record: AuditRecord) => Promise<void>;
   user: string;
+  /** Who the service sees for an operation (`sfn:RedriveExecution` → the STS caller ARN), for the audit record. */
+  identify: (operation: string, signal: AbortSignal) => Promise<string>;
+  /**
+   * Asked before an action applies, with its preview: true to go on. Absent, every action confirmed with --fix
+   * applies (a library caller's own choice); the CLI always asks, or prints the preview under --yes.
+   */
+  confirm?: (request: ActionConfirmation) => Promise<boolean>;
+  /** True when the environment is a sandbox (no real platform behind it). */
+  sandbox: boolean;
   /** What the run's checks share: data fetched once per run. */
   memo: RunMemo;
   /** Aborted when the run is interrupted (Ctrl-C): running steps stop, steps not started are reported interrupted. */
@@ -98,8 +109,9 @@ interface ActionTrail {
   started?: AuditBase;
 }
 
-async function runDefinition(check: CheckDefinition, step: Step, run: StepRunContext, signal: AbortSignal, trail: ActionTrail): Promise<CheckResult> {
-  const ctx = (clients: ServiceClients): CheckContext => ({
+/** A check's context for one phase of a step: its clients, its signal, and the memo it reads through. */
+function contextFor(check: CheckDefinition, step: Step, run: StepRunContext, signal: AbortSignal, clients: ServiceClients, memo = run.memo.forCheck(signal)): CheckContext {
+  return {
     environment: run.environment,
     config: run.config,
     clients,
@@ -107,18 +119,61 @@ async function runDefinition(check: CheckDefinition, step: Step, run: StepRunCon
     params: Object.fromEntries(Object.keys(check.params ?? {}).filter((k) => k in run.params).map((k) => [k, run.params[k]!])),
     signal,
     log: (message) => run.log(`[${step.id}] ${message}`),
-    memo: run.memo.forCheck(signal),
-  });
-  if (check.kind === 'check') return check.run(ctx(run.clients));
-  const plan = await check.plan(ctx(run.clients));
-  if (isVerdict(plan)) return plan;
-  if (!run.fix) {
-    return skip(`dry run: would ${plan.description}; run again with --fix to do it`, { evidence: plan.evidence });
+    memo,
+  };
+}
+
+/** The first phase: a check's verdict, or an action's plan (its dry run without --fix). */
+async function checkOrPlan(check: CheckDefinition, step: Step, run: StepRunContext, signal: AbortSignal): Promise<CheckResult | ActionPlan> {
+  if (check.kind === 'check') return check.run(contextFor(check, step, run, signal, run.clients));
+  const plan = await check.plan(contextFor(check, step, run, signal, run.clients));
+  if (isVerdict(plan) || run.fix) return plan;
+  return skip(`dry run: would ${plan.description}; run again with --fix to do it`, { evidence: [...plan.evidence, ...previewEvidence(plan.preview)] });
+}
+
+/**
+ * The last phase of a confirmed action: re-checks its precondition with read-only clients and a memo of its own
+ * (what the plan read may be stale), does nothing when it no longer holds, else asks who the caller is, writes
+ * the started record and applies.
+ */
+async function recheckAndApply(check: ActionCheck, plan: ActionPlan, step: Step, run: StepRunContext, signal: AbortSignal, trail: ActionTrail): Promise<CheckResult> {
+  const fresh = createRunMemo();
+  let precondition;
+  try {
+    precondition = await check.precondition(contextFor(check, step, run, signal, run.clients, fresh.forCheck(signal)), plan);
+  } finally {
+    fresh.close();
   }
-  const base: AuditBase = { at: run.clock.now().toISOString(), user: run.user, environment: run.environment, world: run.world, step: step.id, check: check.id, description: plan.description };
-  await run.audit({ ...base, phase: 'started' });
+  if (!precondition.holds) {
+    return skip(`not applied: the precondition no longer holds: ${precondition.reason}`, { evidence: [...plan.evidence, ...previewEvidence(plan.preview)] });
+  }
+  const identities = [...new Set(await Promise.all(plan.preview.calls.map((call) => run.identify(call.operation, signal))))];
+  const base: AuditBase = {
+    at: run.clock.now().toISOString(), user: run.user, identity: identities.join(', '), environment: run.environment, world: run.world,
+    step: step.id, check: check.id, description: plan.description, preview: plan.preview,
+  };
+  // The trail counts as started once the record is on its way: a run interrupted while it is written still ends it.
   trail.started = base;
-  return check.apply(ctx(run.writableClients()), plan);
+  await run.audit({ ...base, phase: 'started' });
+  // Stopped while the record was written (the step has ended already): nothing is sent.
+  if (signal.aborted) throw signal.reason;
+  return check.apply(contextFor(check, step, run, signal, run.writableClients()), plan);
+}
+
+/** Waits for the user's answer to an action's preview; an interruption while waiting ends the step as interrupted. */
+async function confirmed(run: StepRunContext, request: ActionConfirmation): Promise<boolean> {
+  if (!run.confirm) return true;
+  if (run.interrupt?.aborted) throw new CheckInterruptedError('before-start');
+  let onAbort: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new CheckInterruptedError('before-start'));
+    run.interrupt?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([run.confirm(request), interrupted]);
+  } finally {
+    if (onAbort) run.interrupt?.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Runs one step's check (or reports that it has none) within its timeout; never throws. */
@@ -140,10 +195,26 @@ export async function runStep(step: Step, check: CheckDefinition | Error | null,
     return { ...head, check: check.id, kind: check.kind, durationMs: 0, ...errorVerdict(`could not tell: ${new RunDeadlineError(run.deadline.seconds, 'before-start').message}`, new RunDeadlineError(run.deadline.seconds, 'before-start')) };
   }
   const trail: ActionTrail = {};
-  // The check's timeout, or what is left of the run's deadline if that is sooner; the clients' retries never wait past it.
-  const budget = Math.min(run.timeoutMs, left);
-  const late = run.deadline && left < run.timeoutMs ? () => new RunDeadlineError(run.deadline!.seconds, 'running') : () => new CheckTimeoutError(run.timeoutMs);
-  let result = await withTimeout(budget, run.interrupt, (signal) => withCallBudget(started + budget, () => runDefinition(check, step, run, signal, trail)), late).catch(verdictOfThrown);
+  // Each phase gets the check's timeout, or what is left of the run's deadline if that is sooner; the clients'
+  // retries never wait past it. The wait for the user's confirmation is not counted.
+  const phase = <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const at = Date.now();
+    const remaining = run.deadline ? run.deadline.at - at : Infinity;
+    if (run.deadline && remaining <= 0) return Promise.reject(new RunDeadlineError(run.deadline.seconds, 'before-start'));
+    const budget = Math.min(run.timeoutMs, remaining);
+    const late = run.deadline && remaining < run.timeoutMs ? () => new RunDeadlineError(run.deadline!.seconds, 'running') : () => new CheckTimeoutError(run.timeoutMs);
+    return withTimeout(budget, run.interrupt, (signal) => withCallBudget(at + budget, () => work(signal)), late);
+  };
+  let result: CheckResult;
+  try {
+    const first = await phase((signal) => checkOrPlan(check, step, run, signal));
+    if (isVerdict(first) || check.kind !== 'action') result = first as CheckResult;
+    else if (!(await confirmed(run, { step: step.id, check: check.id, title: check.title, environment: run.environment, sandbox: run.sandbox, plan: first }))) {
+      result = skip('not applied: not confirmed at the prompt', { evidence: [...first.evidence, ...previewEvidence(first.preview)] });
+    } else result = await phase((signal) => recheckAndApply(check, first, step, run, signal, trail));
+  } catch (thrown) {
+    result = verdictOfThrown(thrown);
+  }
   if (trail.started) {
     run.memo.clear(); // the action changed the world (or may have): checks that read after it must not see what was fetched before
     // Every action that started ends its trail with how it ended, also when the timeout or an interruption cut it short.

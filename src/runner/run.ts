@@ -11,6 +11,8 @@ import { auditLogPath } from '../reporters/locations';
 import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
 import { appendAudit, currentUser } from './audit';
+import type { ActionConfirmation } from './action-confirmation';
+import { callerIdentity } from './caller-identity';
 import { openEnvironment } from './environment';
 import type { RunProgress } from './progress';
 import { redactDeep, secretsFromEnvironment } from '../redaction';
@@ -55,6 +57,11 @@ export interface RunRequest {
    * trail with `interrupted`, and reports the steps not yet started as interrupted; the report is still returned.
    */
   signal?: AbortSignal;
+  /**
+   * Asked before each action applies under --fix, with its preview (the CLI prompts, or prints it under --yes); true
+   * to go on. Absent, confirmed actions apply without asking: the library caller decided.
+   */
+  confirm?: (request: ActionConfirmation) => Promise<boolean>;
   /** Seconds the whole run may take (`--deadline`; the configuration's `runDeadlineSeconds` when omitted). */
   deadlineSeconds?: number;
 }
@@ -110,6 +117,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   let writable: ServiceClients | undefined;
   const user = currentUser();
   const memo = createRunMemo();
+  const identify = callerIdentity(clients, env.targets);
   // Against a sandbox, each step's calls carry a trace, so the sandbox's call log shows which calls depend on which.
   const traced = env.config.sandbox ? runTraced : <T>(_step: string, work: () => T) => work();
   try {
@@ -127,6 +135,9 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         log: request.log ?? (() => undefined),
         audit: (record) => appendAudit(path.join(request.root, auditLogPath), record),
         user,
+        identify,
+        sandbox: Boolean(env.config.sandbox),
+        ...(request.confirm ? { confirm: request.confirm } : {}),
         memo,
         ...(request.signal ? { interrupt: request.signal } : {}),
         ...(deadlineSeconds !== undefined ? { deadline: { at: started + deadlineSeconds * 1000, seconds: deadlineSeconds } } : {}),

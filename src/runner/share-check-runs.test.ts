@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck, pass } from '../check-api';
+import { defineCheck, pass, stillHolds } from '../check-api';
 import type { Step, StepOutcome } from '../model';
 import { shareCheckRuns, type StepRunner } from './share-check-runs';
 
@@ -13,7 +13,7 @@ const stepOf = (id: string, modulePath: string | null): Step => ({
   ...(modulePath ? { check: { id: modulePath.replace(/^.*\/|\.ts$/g, ''), href: `../${modulePath}`, modulePath, position } } : {}),
 });
 const check = defineCheck({ id: 'execution-failed', title: 't', establishes: 'e', kind: 'check', uses: [], run: async () => pass('ok') });
-const action = defineCheck({ id: 'rerun', title: 't', establishes: 'e', kind: 'action', uses: [], plan: async () => pass('nothing'), apply: async () => pass('done') });
+const action = defineCheck({ id: 'rerun', title: 't', establishes: 'e', kind: 'action', uses: [], plan: async () => pass('nothing'), precondition: async () => stillHolds, apply: async () => pass('done') });
 
 function countingRunner(): StepRunner & { runs: string[] } {
   const runs: string[] = [];

@@ -33,7 +33,8 @@ const definitions: Record<string, CheckDefinition> = {
     establishes: 'The table registers its files.',
     kind: 'action',
     uses: ['snowflake:ALTER EXTERNAL TABLE'],
-    plan: async () => ({ description: 'ALTER EXTERNAL TABLE t REFRESH', evidence: [] }),
+    plan: async () => ({ description: 'ALTER EXTERNAL TABLE t REFRESH', preview: { calls: [], expects: 't registers its files' }, evidence: [] }),
+    precondition: async () => ({ holds: true }),
     apply: async () => pass('refreshed'),
   },
 };

@@ -21,6 +21,8 @@ export interface SpawnOptions {
   guardMs?: number;
   /** Handed the process once spawned: to send it signals, or to watch its output as it comes. */
   onChild?: (child: ChildProcess) => void;
+  /** `pipe` to write to the process's standard input through `onChild` (default: none, as /dev/null). */
+  stdin?: 'ignore' | 'pipe';
 }
 
 /** How to spawn a CLI entry point: besides where and with what, modules to preload (`node -r`). */
@@ -57,7 +59,7 @@ function baseEnvironment(): NodeJS.ProcessEnv {
 
 function spawnProcess(command: string, args: readonly string[], options: SpawnOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: options.cwd ?? root, env: { ...baseEnvironment(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], { cwd: options.cwd ?? root, env: { ...baseEnvironment(), ...options.env }, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     options.onChild?.(child);
@@ -66,8 +68,8 @@ function spawnProcess(command: string, args: readonly string[], options: SpawnOp
       stderr += `\n[the process hung: killed after ${guardMs / 1000} s]`;
       child.kill('SIGKILL');
     }, guardMs);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => {
       clearTimeout(guard);
       reject(error);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import projectConfig from '../../runbook.config';
@@ -7,7 +7,8 @@ import { validateConfig } from '../../src/config';
 import type { RunReport } from '../../src/model';
 import { defaultLayout, loadRunbook } from '../../src/parser/load';
 import { sandboxTargets } from '../../src/runner/environment';
-import { runSteps } from '../../src/runner/run';
+import { runSteps, type RunRequest } from '../../src/runner/run';
+import { auditLogPath } from '../../src/reporters/locations';
 import { selectSteps } from '../../src/runner/select';
 import type { Sandbox } from '../../src/sandbox/sandbox';
 import type { RepairCall } from '../../src/sandbox/world/load-world';
@@ -30,7 +31,10 @@ const sdkPackages = {
  * real runbook's steps against it (actions with --fix), and repairs through the services' own APIs.
  */
 export interface Drill {
-  run(selection: string[], options?: { fix?: boolean }): Promise<RunReport>;
+  /** Runs steps; `confirm` is asked before each action applies under `fix` (the CLI's prompt), with its preview. */
+  run(selection: string[], options?: { fix?: boolean; confirm?: RunRequest['confirm'] }): Promise<RunReport>;
+  /** The drill's audit log (`.runbook/audit.jsonl` of its run root), as text; empty when nothing was audited. */
+  auditText(): string;
   repair(calls: readonly RepairCall[]): Promise<void>;
   close(): void;
 }
@@ -44,7 +48,10 @@ export function openDrill(sandbox: Sandbox, loadModule: ((file: string) => Promi
     async run(selection, options = {}) {
       const { runbook } = await loadRunbook(defaultLayout(root));
       const steps = selectSteps(runbook, selection);
-      return runSteps({ root: runRoot, config, steps, scenarios: [], selection, environment: 'sandbox', sandboxUrl: sandbox.url, fix: options.fix ?? false, ...(loadModule ? { loadModule } : {}) });
+      return runSteps({ root: runRoot, config, steps, scenarios: [], selection, environment: 'sandbox', sandboxUrl: sandbox.url, fix: options.fix ?? false, ...(options.confirm ? { confirm: options.confirm } : {}), ...(loadModule ? { loadModule } : {}) });
+    },
+    auditText() {
+      return existsSync(path.join(runRoot, auditLogPath)) ? readFileSync(path.join(runRoot, auditLogPath), 'utf8') : '';
     },
     async repair(calls) {
       for (const call of calls) {

@@ -6,6 +6,8 @@ export interface ActionTaken {
   /** When its `finished` record was written, or null when there is none (the process stopped during the action). */
   finishedAt: string | null;
   user: string;
+  /** Who the service saw (the audit record's `identity`), or null in records written before it was kept. */
+  identity: string | null;
   environment: string;
   world: string | null;
   step: string;
@@ -27,7 +29,7 @@ export function actionsTaken(records: readonly AuditRecord[]): ActionTaken[] {
   for (const record of records) {
     const key = keyOf(record);
     if (record.phase === 'started') {
-      const action: ActionTaken = { startedAt: record.at, finishedAt: null, user: record.user, environment: record.environment, world: record.world, step: record.step, check: record.check, description: record.description, status: null, summary: null };
+      const action: ActionTaken = { startedAt: record.at, finishedAt: null, user: record.user, identity: record.identity ?? null, environment: record.environment, world: record.world, step: record.step, check: record.check, description: record.description, status: null, summary: null };
       actions.push(action);
       open.set(key, [...(open.get(key) ?? []), action]);
       continue;
@@ -35,7 +37,7 @@ export function actionsTaken(records: readonly AuditRecord[]): ActionTaken[] {
     const action = open.get(key)?.shift();
     const ending = { finishedAt: record.at, status: record.status ?? null, summary: record.summary ?? null };
     if (action) Object.assign(action, ending);
-    else actions.push({ startedAt: record.at, user: record.user, environment: record.environment, world: record.world, step: record.step, check: record.check, description: record.description, ...ending });
+    else actions.push({ startedAt: record.at, user: record.user, identity: record.identity ?? null, environment: record.environment, world: record.world, step: record.step, check: record.check, description: record.description, ...ending });
   }
   return actions;
 }

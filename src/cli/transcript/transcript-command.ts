@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatStoreProblem, readRuns } from '../../results';
 import { UnknownEnvironmentError } from '../../runner/environment-errors';
-import { formatAuditProblem, readAuditLog } from '../../runner/read-audit';
+import { formatAuditProblem, formatUnchainedNote, readAuditLog } from '../../runner/read-audit';
 import { secretsFromEnvironment } from '../../redaction';
 import { exitCodes } from '../options';
 import { writeReportFile } from '../save-report';
@@ -28,6 +28,8 @@ export async function runTranscript(context: StoreCommandContext): Promise<numbe
   const audit = readAuditLog(context.root);
   for (const problem of store.problems) io.err(`warning: ${formatStoreProblem(problem)}\n`);
   for (const problem of audit.problems) io.err(`warning: ${formatAuditProblem(problem)}\n`);
+  const unchained = formatUnchainedNote(audit);
+  if (unchained) io.err(`note: ${unchained}\n`);
   const transcript = buildTranscript(store.runs, audit.records, { since, ...(options.env ? { environment: options.env } : {}), now: context.now, secrets: secretsFromEnvironment(process.env) });
   const markdown = buildTranscriptMarkdown(transcript);
   if (!options.markdown) {

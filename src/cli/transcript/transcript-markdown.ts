@@ -58,7 +58,7 @@ function actionSection(action: ActionTaken): string[] {
     '',
     `- Did: ${escapeMarkdown(action.description)}`,
     `- Environment: ${escapeMarkdown(where(action.environment, action.world))}`,
-    `- Run by: ${escapeMarkdown(action.user)}`,
+    `- Run by: ${escapeMarkdown(action.user)}${action.identity ? ` as ${escapeMarkdown(action.identity)}` : ''}`,
     `- Outcome: ${outcome}`,
     '',
   ];

@@ -22,7 +22,7 @@ const step: Step = { id: '3.1.s2', scenarioId: '3.1', role: 'symptom', text: 'Gl
 async function outcomeWith(thrown: Error) {
   const clients = failingGlue(thrown);
   return runStep(step, jobRunFailed, {
-    environment: 'test', world: null, config, clients, writableClients: () => clients, clock: { now: () => new Date() }, fix: false, timeoutMs: 5_000, params: {}, log: () => undefined, audit: async () => undefined, user: 'test', memo: createRunMemo(),
+    environment: 'test', world: null, config, clients, writableClients: () => clients, clock: { now: () => new Date() }, fix: false, timeoutMs: 5_000, params: {}, log: () => undefined, audit: async () => undefined, user: 'test', identify: async () => 'test', sandbox: true, memo: createRunMemo(),
   });
 }
 

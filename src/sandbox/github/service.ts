@@ -3,6 +3,7 @@ import { matchTemplate } from '../core/path-template';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
 import { githubError } from './responses';
+import { getAuthenticatedUser } from './operations/authenticated-user';
 import { compiledGithubRoutes } from './routes';
 import { loadGithubState, type GithubState } from './state';
 import { githubPathPrefix, sandboxGithubToken } from './token';
@@ -20,6 +21,11 @@ export const githubService: SandboxService<GithubState, SandboxStates> = {
     const state = env.states.github;
     const path = request.url.pathname.slice(githubPathPrefix.length) || '/';
     const urls = { api: `${env.baseUrl}${githubPathPrefix}`, web: `${env.baseUrl}${githubPathPrefix}/web` };
+    // The one account route: who the token is. It names no repository, so it is answered before the repository routes.
+    if (path === '/user' && request.method === 'GET') {
+      if (!authorized(header(request, 'authorization'))) return { response: githubError(401, 'Bad credentials'), call: { operation: 'Unauthorized', mutates: false } };
+      return getAuthenticatedUser(state.tokenLogin, urls, '2024-01-15T09:00:00Z');
+    }
     const found = compiledGithubRoutes.map(({ route, template }) => ({ route, params: matchTemplate(template, path) })).find((c) => c.params && c.route.method === request.method);
     if (!found) return { response: githubError(404, 'Not Found'), call: { operation: `${request.method} ${path}`, mutates: false } };
     const { route } = found;

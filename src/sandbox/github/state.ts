@@ -60,7 +60,11 @@ const repositorySchema = z.strictObject({
 });
 
 /** The github section of a world file: repositories by `owner/name`. */
-export const githubSectionSchema = z.strictObject({ repositories: z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), repositorySchema).default({}) });
+export const githubSectionSchema = z.strictObject({
+  repositories: z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), repositorySchema).default({}),
+  /** The login of the account the sandbox's token belongs to: what `GET /user` answers (an action's audit record names it). */
+  tokenLogin: z.string().regex(/^[A-Za-z0-9-]+$/).default('runbook-oncall'),
+});
 
 /** A simulated job with its log. */
 export type GithubJob = z.infer<typeof jobSchema> & { id: number; runId: number };
@@ -87,6 +91,8 @@ export interface GithubRepository {
 /** The simulated GitHub: repositories by lower-cased `owner/name`. */
 export interface GithubState {
   repositories: Map<string, GithubRepository>;
+  /** The token's account login (`GET /user`). */
+  tokenLogin: string;
 }
 
 /** Raised when a run names a workflow its repository does not have. */
@@ -116,5 +122,5 @@ export function loadGithubState(section: unknown): GithubState {
     const createdAt = repo.createdAt ?? runs.at(-1)?.created_at ?? new Date(0).toISOString();
     repositories.set(fullName.toLowerCase(), { owner, name, description: repo.description, defaultBranch: repo.defaultBranch, private: repo.private, createdAt, workflows, runs });
   }
-  return { repositories };
+  return { repositories, tokenLogin: parsed.tokenLogin };
 }
