@@ -10,7 +10,7 @@ import { resolveRelativeTimes } from './relative-time';
 export const worldsDir = path.join(__dirname, '..', 'worlds');
 
 const stepStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
-const stepStatuses = z.record(z.string().regex(/^\d+\.\d+\.\w+$/, 'expected a step id such as 3.1.5'), stepStatus);
+const stepStatuses = z.record(z.string().regex(/^\d+\.\d+(?:\.\w+)?$/, 'expected a step id such as 3.1.5 or 6.2'), stepStatus);
 
 /** One call of a repair, made through the service's own API (the AWS SDK command, or a file of the dbt project). */
 const repairCallSchema = z.strictObject({
