@@ -1,3 +1,4 @@
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { GlueClient } from '@aws-sdk/client-glue';
@@ -33,6 +34,8 @@ export interface ServiceClients {
   logs(): CloudWatchLogsClient;
   iam(): IAMClient;
   dynamodb(): DynamoDBClient;
+  /** CloudTrail's event history (LookupEvents), for changes made outside CI. */
+  cloudtrail(): CloudTrailClient;
   snowflake(): Promise<SnowflakeSession>;
   /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
   github(): Promise<GithubClient>;
@@ -77,6 +80,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
     iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
+    cloudtrail: () => aws('cloudtrail', (config) => new (require('@aws-sdk/client-cloudtrail') as typeof import('@aws-sdk/client-cloudtrail')).CloudTrailClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: async () => {
       const target = targets.snowflake;
