@@ -38,7 +38,6 @@ function taskJson(call: AirflowCall, dag: Dag, taskId: string) {
     pool_slots: 1,
     execution_timeout: null,
     retry_delay: { __type: 'TimeDelta', days: 0, seconds: 300, microseconds: 0 },
-    retry_exponential_backoff: false,
     priority_weight: 1,
     weight_rule: 'downstream',
     ui_color: '#fff',
@@ -49,7 +48,8 @@ function taskJson(call: AirflowCall, dag: Dag, taskId: string) {
     is_mapped: false,
     class_ref: { class_name: operator, module_path: operatorModules[operator] ?? 'airflow.models.baseoperator' },
   };
-  return call.version === 'v1' ? { ...common, sub_dag: null, executor: null } : { ...common, operator_name: operator, params: {} };
+  // Airflow 2 writes retry_exponential_backoff as a boolean; Airflow 3's TaskResponse declares a number.
+  return call.version === 'v1' ? { ...common, retry_exponential_backoff: false, sub_dag: null, executor: null } : { ...common, retry_exponential_backoff: 0, operator_name: operator, params: {} };
 }
 
 /** `GET /dags/{dag_id}/tasks`: every task of the DAG with its downstream tasks, sorted by task id (`order_by` defaults to task_id). */
@@ -59,5 +59,6 @@ export const listTasks: AirflowOperation = (call) => {
   const tasks = Object.keys(dag.tasks)
     .sort()
     .map((taskId) => taskJson(call, dag, taskId));
-  return reply(200, { tasks, total_entries: tasks.length }, 'GetTasks');
+  // Airflow 2's TaskCollection has no total_entries; Airflow 3's TaskCollectionResponse requires it.
+  return reply(200, call.version === 'v1' ? { tasks } : { tasks, total_entries: tasks.length }, 'GetTasks');
 };

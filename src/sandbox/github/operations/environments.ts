@@ -8,7 +8,7 @@ import type { GithubOperation } from './context';
 /** A team as GitHub nests it in a reviewer entry (team-simple's identifying fields). */
 function teamShape(repo: GithubRepository, slug: string, urls: GithubUrls) {
   const id = stableId('team', `${repo.owner}/${slug}`);
-  return { id, node_id: nodeId('T', id), name: slug, slug, url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}`, html_url: `${urls.web}/orgs/${repo.owner}/teams/${slug}`, description: null, privacy: 'closed', permission: 'pull', members_url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}/members{/member}`, repositories_url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}/repos`, parent: null };
+  return { id, node_id: nodeId('T', id), name: slug, slug, url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}`, html_url: `${urls.web}/orgs/${repo.owner}/teams/${slug}`, description: null, privacy: 'closed', notification_setting: 'notifications_enabled', permission: 'pull', type: 'organization', organization_id: stableId('org', repo.owner), members_url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}/members{/member}`, repositories_url: `${urls.api}/organizations/${stableId('org', repo.owner)}/team/${id}/repos`, parent: null };
 }
 
 /** An environment as `GET /repos/{owner}/{repo}/environments/{environment_name}` answers: its protection rules, reviewers nested. */
