@@ -46,6 +46,11 @@ const worldHeaderSchema = z.strictObject({
   expect: z.record(z.string(), z.enum(['pass', 'fail', 'warn', 'skip'])).optional(),
   /** Faults the sandbox injects while this world is loaded (latency, broken answers); not inherited by worlds that extend it. */
   faults: z.array(faultSchema).optional(),
+  /**
+   * Posture worlds stage a best practice broken (sections 5 and 6), which a scheduled posture run finds, not an alert: no
+   * drill plays them. Never read by the sandbox's services.
+   */
+  posture: z.literal(true).optional(),
   /** For drills: the alert, difficulty, starting tool and hints a trainee gets. Never read by the sandbox's services. */
   briefing: briefingSchema.optional(),
   /** For tests and drills: the scenario after the world's action is applied, and after its cause is repaired. Never read by the sandbox's services. */
