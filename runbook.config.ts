@@ -39,6 +39,12 @@ export default defineConfig({
       // The dbt project is the world's fixture; the sandbox points the checks at it.
       dbt: { runTests: 'auto' },
       airflow: { apiVersion: 'v2', dagId: 'amazon_reviews_dbt', dbtTaskId: 'dbt_build' },
+      practices: {
+        platformRoles: ['arai-sfn-role', 'arai-glue-role', 'arai-snowflake-external-stage'],
+        platformResources: ['arai-*', 'terraform-state-lock', 'github-actions-terraform'],
+        backendFile: 'terraform/backend.tf',
+        publishTaskId: 'publish_dashboards',
+      },
     },
     prod: {
       description: 'Production. Replace the names with yours; run with --env prod once your AWS and Snowflake credentials are set.',
@@ -61,6 +67,12 @@ export default defineConfig({
       rawInput: { schema: 'mcauley-2018' },
       dbt: { projectDir: '../analytics-dbt', target: 'prod' },
       airflow: { baseUrl: 'https://airflow.example.internal', apiVersion: 'v2', dagId: 'amazon_reviews_dbt', dbtTaskId: 'dbt_build' },
+      practices: {
+        platformRoles: ['arai-sfn-role', 'arai-glue-role', 'arai-snowflake-external-stage'],
+        platformResources: ['arai-*', 'terraform-state-lock', 'github-actions-terraform'],
+        backendFile: 'terraform/backend.tf',
+        publishTaskId: 'publish_dashboards',
+      },
     },
   },
 });

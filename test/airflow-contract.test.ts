@@ -94,7 +94,11 @@ describe.skipIf(skipped)(`the simulated Airflow answers as Airflow 2.10's and Ai
       return;
     }
     expect(success.status, JSON.stringify(success.body)).toBeLessThan(300);
-    expect(specProblems(validator, specId[entry.version], entry.specPath, entry.route.method, success), `${entry.name} success`).toEqual([]);
+    // Airflow 2.10's spec declares Task.sub_dag a DAG, not nullable, but its marshmallow schema writes null for every task
+    // outside a SubDAG (all of them since SubDagOperator's deprecation): the simulator writes what the server sends.
+    const specDeviations = entry.version === 'v1' ? /^\/tasks\/\d+\/sub_dag must be object$/ : null;
+    const problems = specProblems(validator, specId[entry.version], entry.specPath, entry.route.method, success).filter((problem) => !specDeviations?.test(problem));
+    expect(problems, `${entry.name} success`).toEqual([]);
 
     const unauthenticated = await call(entry, samples, { auth: false });
     expect(unauthenticated.status).toBe(401);

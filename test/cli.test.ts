@@ -85,6 +85,15 @@ describe.concurrent('npm run check, as a spawned process', { timeout: 180_000 },
     expect(run.stdout).toMatch(/^ {2}3\.3\.1 {3}action {2}Verify S3 event notifications are enabled {2}→ s3-event-notifications$/m);
     expect(run.stdout).toMatch(/^ {2}3\.3\.s2 {2}symptom External table does not reflect new data {2}→ external-table-unregistered-files$/m);
     expect(run.stdout).toMatch(/^ {2}3\.3\.s1 {2}symptom New files in S3 \(processed\) {2}→ files-newer-than-table$/m);
+    for (const id of ['5', '6', '7']) expect(run.stdout).toMatch(new RegExp(`^${id} .*npm run check -- ${id}$`, 'm'));
+    expect(run.stdout).toMatch(/^ {2}6\.2 {5}action {2}Always review Terraform plan before apply {2}→ apply-requires-review$/m);
+  });
+
+  it('6 runs the best-practice section in healthy: every linked practice passes, exit 0', async () => {
+    const run = await check('6', '--no-save');
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}PASS {2}6\.1 /m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/);
   });
 
   it('an unknown scenario exits 2 and lists the known ones', async () => {
@@ -176,7 +185,7 @@ describe.concurrent('npm run lint:runbook, as a spawned process', { timeout: 180
   it('passes on the project runbook with a summary line and exit 0', async () => {
     const run = await lint();
     expect(run.code, describeRun(run)).toBe(0);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ documents?, 6 scenarios, \d+ steps, \d+ linked checks: 0 errors, 0 warnings$/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ documents?, 9 scenarios, \d+ steps, \d+ linked checks: 0 errors, 0 warnings$/);
   });
 
   it('prints every problem as file:line:column: error: message [rule], including a check module whose id is not its file name, and exits 1', async () => {

@@ -48,6 +48,8 @@ describe.skipIf(skipped)(`the simulated GitHub answers as GitHub's OpenAPI descr
       artifact_id: String(run.artifacts[0]!.id),
       archive_format: 'zip',
       workflow_id: String(run.workflowId),
+      path: [...repo.files.keys()][0]!,
+      environment_name: repo.environments[0]!.name,
     };
   });
   afterAll(() => sandbox?.stop());

@@ -21,7 +21,7 @@ describe('npm run check -- --iam-policy, through the spawned CLI (issue 12, item
     expect(all.stdout).toContain('# AWS: IAM policy for the read-only checks');
     expect(all.stdout).toContain('"Version": "2012-10-17"');
     expect(all.stdout).toContain('GRANT USAGE ON WAREHOUSE ANALYTICS_WH TO ROLE RUNBOOK_READER;');
-    expect(all.stdout).toContain('Repository permissions: Actions: Read-only, Metadata: Read-only');
+    expect(all.stdout).toContain('Repository permissions: Actions: Read-only, Environments: Read-only, Contents: Read-only, Metadata: Read-only');
     expect(all.stdout).toContain('can read on Task Logs');
     expect(unknown.code, describeRun(unknown)).toBe(2);
     expect(unknown.stderr).toContain('Unknown scenario or step "9.9"');

@@ -213,6 +213,22 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
     expect(Table.TableArn).toBe('arn:aws:dynamodb:eu-west-1:123456789012:table/terraform-state-lock');
   }, 60_000);
 
+  it('cloudtrail lookup-events filters write events, pages with --page-size, and carries each CloudTrailEvent record', async () => {
+    type Events = { Events: Array<{ EventName: string; ReadOnly: string; Username?: string; EventTime: number; Resources: Array<{ ResourceName: string }>; CloudTrailEvent: string }> };
+    const all = JSON.parse(await cli('cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=ReadOnly,AttributeValue=false')) as Events;
+    expect(all.Events.length).toBe(6);
+    expect(all.Events.every((e) => e.ReadOnly === 'false')).toBe(true);
+    expect(all.Events.map((e) => e.EventTime)).toEqual([...all.Events.map((e) => e.EventTime)].sort((a, b) => b - a));
+    const paged = JSON.parse(await cli('cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=ReadOnly,AttributeValue=false', '--page-size', '2')) as Events;
+    expect(paged.Events.map((e) => e.EventName)).toEqual(all.Events.map((e) => e.EventName));
+    const update = all.Events.find((e) => e.Username === 'GitHubActions' && e.EventName === 'UpdateJob')!;
+    expect(update.Resources).toEqual([{ ResourceType: 'AWS::Glue::Job', ResourceName: 'arai-raw-to-processed' }]);
+    expect(JSON.parse(update.CloudTrailEvent)).toMatchObject({ eventName: 'UpdateJob', readOnly: false, userIdentity: { type: 'AssumedRole', sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::123456789012:role/github-actions-terraform' } } } });
+    const byName = JSON.parse(await cli('cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=Username,AttributeValue=sam')) as Events;
+    expect(byName.Events.map((e) => e.EventName)).toEqual(['UpdateJob']);
+    await expect(cli('cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=ReadOnly,AttributeValue=false', 'AttributeKey=EventName,AttributeValue=UpdateJob')).rejects.toMatchObject({ stderr: expect.stringContaining('(InvalidLookupAttributesException)') });
+  }, 60_000);
+
   it('s3api delete-object and delete-objects, and s3 rm --recursive, clean up what a drill staged; each is logged as a mutation', async () => {
     const staged = mkdtempSync(path.join(os.tmpdir(), 'runbook-aws-cli-drill-'));
     try {

@@ -1,5 +1,5 @@
-import { defineCheck, evidence, pass, skip, warn } from '../../src/check-api';
-import { judgeRetries } from '../../src/diagnostics/stepfunctions/retry';
+import { defineCheck, pass, skip, warn } from '../../src/check-api';
+import { retryFindings } from '../../src/diagnostics/stepfunctions/retry-findings';
 import { withDefinition } from '../../src/diagnostics/stepfunctions/with-definition';
 
 /** 3.2 note: every Task state retries transient failures (throttling, timeouts, service errors). */
@@ -12,14 +12,8 @@ export default defineCheck({
   run: (ctx) =>
     withDefinition(ctx, async ({ tasks, consoleLink }) => {
       if (tasks.length === 0) return skip('the definition has no Task state', { links: [consoleLink] });
-      const verdicts = judgeRetries(tasks);
-      const seen = [evidence('task states', verdicts.map((v) => ({ ...v, ...('errors' in v ? { errors: [...v.errors] } : {}) })))];
-      const missing = verdicts.filter((v) => v.kind === 'no-retry').map((v) => v.state);
-      const narrow = verdicts.filter((v) => v.kind === 'no-transient').map((v) => v.state);
-      if (missing.length || narrow.length) {
-        const parts = [missing.length ? `no Retry on ${missing.join(', ')}` : '', narrow.length ? `Retry without transient errors on ${narrow.join(', ')}` : ''].filter(Boolean);
-        return warn(`${parts.join('; ')}: a throttled or briefly unavailable service fails the whole execution`, { evidence: seen, links: [consoleLink] });
-      }
-      return pass(`all ${tasks.length} Task states retry transient errors`, { evidence: seen, links: [consoleLink] });
+      const found = retryFindings(tasks);
+      if (found.problem) return warn(`${found.problem}: a throttled or briefly unavailable service fails the whole execution`, { evidence: found.evidence, links: [consoleLink] });
+      return pass(`all ${tasks.length} Task states retry transient errors`, { evidence: found.evidence, links: [consoleLink] });
     }),
 });

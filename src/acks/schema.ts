@@ -11,7 +11,7 @@ const expiry = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
 /** One acknowledged failure as written in the file. */
 export const acknowledgementSchema = z.strictObject({
   /** The step whose failure is known: `3.6.n1`, `3.3.2`. */
-  step: required('step').regex(/^\d+\.\d+\.[a-z]?\d+$/, 'expected a step id such as 3.3.2 or 3.6.n1'),
+  step: required('step').regex(/^\d+\.\d+(?:\.[a-z]?\d+)?$/, 'expected a step id such as 3.3.2, 3.6.n1 or 6.2'),
   /** Why the failure is accepted for now, for whoever sees it next. */
   reason: required('reason').trim().min(1, 'reason is required'),
   /** Who answers for it: a person or a team. */

@@ -1,5 +1,6 @@
 import type { DagRun, TaskInstance, TaskLog } from '../diagnostics/airflow/model';
 import { parseLogContent } from '../diagnostics/airflow/log-content';
+import { parseDagTasks, type DagTask } from '../diagnostics/airflow/dag-tasks';
 import { parseClearedTasks, parseDagRuns, parseTaskInstancePage } from '../diagnostics/airflow/parse';
 import { parseTextLog } from '../diagnostics/airflow/text-log';
 import { airflowCredentials, airflowCredentialsHint, type AirflowCredentials } from './airflow-auth';
@@ -33,6 +34,8 @@ export interface AirflowClient {
   /** Recent runs of a DAG, newest first; `states` filters. */
   listDagRuns(dagId: string, options: { limit: number; states?: string[] }): Promise<DagRun[]>;
   listTaskInstances(dagId: string, runId: string): Promise<TaskInstance[]>;
+  /** The DAG's tasks, each with its downstream task ids. */
+  listTasks(dagId: string): Promise<DagTask[]>;
   /** A task try's log, keeping at most `maxBytes` of its end. */
   readTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number, maxBytes: number): Promise<TaskLog>;
   /** Clears task instances (a dry run lists what would be cleared); refused on a read-only client unless a dry run. */
@@ -164,6 +167,9 @@ export function createAirflowClient(target: AirflowTarget, options: { readOnly: 
         if (complete || found.instances.length === 0) break;
       }
       return instances;
+    },
+    async listTasks(dagId) {
+      return parseDagTasks(await getJson('GetTasks', `${api}/dags/${e(dagId)}/tasks`));
     },
     async readTaskLog(dagId, runId, taskId, tryNumber, maxBytes) {
       await authenticate();

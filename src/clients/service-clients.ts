@@ -1,3 +1,4 @@
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { GlueClient } from '@aws-sdk/client-glue';
@@ -37,6 +38,8 @@ export interface ServiceClients {
   dynamodb(): DynamoDBClient;
   /** Who the AWS credentials are (GetCallerIdentity), for an action's audit record. */
   sts(): STSClient;
+  /** CloudTrail's event history (LookupEvents), for changes made outside CI. */
+  cloudtrail(): CloudTrailClient;
   snowflake(): Promise<SnowflakeSession>;
   /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
   github(): Promise<GithubClient>;
@@ -83,6 +86,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
     sts: () => aws('sts', (config) => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(config)),
+    cloudtrail: () => aws('cloudtrail', (config) => new (require('@aws-sdk/client-cloudtrail') as typeof import('@aws-sdk/client-cloudtrail')).CloudTrailClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: async () => {
       const target = targets.snowflake;

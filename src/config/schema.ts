@@ -5,6 +5,7 @@ import { dbtSchema } from './areas/dbt';
 import { externalTablesSchema } from './areas/external-tables';
 import { githubSchema } from './areas/github';
 import { pipelineSchema } from './areas/pipeline';
+import { practicesSchema } from './areas/practices';
 import { rawInputSchema } from './areas/raw-input';
 import { resultsSchema } from './areas/results';
 import { retryOverrideSchema, retrySchema } from './areas/retry';
@@ -27,6 +28,8 @@ export const environmentSchema = z.strictObject({
   terraform: terraformSchema.optional(),
   pipeline: pipelineSchema.optional(),
   rawInput: rawInputSchema.optional(),
+  /** Sections 5 and 6: the roles, resources, jobs and tasks the posture checks judge. */
+  practices: practicesSchema.optional(),
 });
 
 /** The project configuration: environments by name, and the default one. */

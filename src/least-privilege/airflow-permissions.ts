@@ -5,6 +5,7 @@ import { collectPermissions, type SystemGrants, type SystemPermission } from './
 export const airflowOperations: Record<string, SystemPermission> = {
   GetDagRuns: { needs: ['can read on DAGs', 'can read on DAG Runs'] },
   GetTaskInstances: { needs: ['can read on DAGs', 'can read on DAG Runs', 'can read on Task Instances'] },
+  GetTasks: { needs: ['can read on DAGs', 'can read on Task Instances'] },
   GetLog: { needs: ['can read on DAGs', 'can read on DAG Runs', 'can read on Task Instances', 'can read on Task Logs'] },
   ClearTaskInstances: { needs: ['can edit on DAGs', 'can read on DAG Runs', 'can edit on Task Instances'], write: true },
 };

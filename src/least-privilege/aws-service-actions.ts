@@ -20,6 +20,7 @@ export const resourceTypeArns = {
   user: 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}',
   group: 'arn:${Partition}:iam::${Account}:group/${GroupNameWithPath}',
   table: 'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
+  policy: 'arn:${Partition}:iam::${Account}:policy/${PolicyNameWithPath}',
 } as const;
 
 /** A resource type an IAM action can be scoped to. */
@@ -72,6 +73,8 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
     PutBucketNotification: write('bucket'),
   },
   iam: {
+    GetPolicy: read('policy'),
+    GetPolicyVersion: read('policy'),
     GetRole: read('role'),
     GetRolePolicy: read('role'),
     ListAttachedRolePolicies: list('role'),
@@ -88,6 +91,9 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
   },
   sts: {
     GetCallerIdentity: read(),
+  },
+  cloudtrail: {
+    LookupEvents: read(),
   },
 };
 

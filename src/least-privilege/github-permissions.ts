@@ -8,6 +8,9 @@ export const githubOperations: Record<string, SystemPermission> = {
   DownloadJobLogsForWorkflowRun: { needs: ['Actions: Read-only'] },
   ListWorkflowRunArtifacts: { needs: ['Actions: Read-only'] },
   DownloadArtifact: { needs: ['Actions: Read-only'] },
+  GetWorkflow: { needs: ['Actions: Read-only'] },
+  GetRepoContent: { needs: ['Contents: Read-only'] },
+  GetEnvironment: { needs: ['Environments: Read-only'] },
   ReRunWorkflowFailedJobs: { needs: ['Actions: Read and write'], write: true },
 };
 

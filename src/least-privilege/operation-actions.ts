@@ -1,5 +1,5 @@
 /** The `uses` service names of AWS and the IAM service prefixes they authorize under (`sfn` is `states`). */
-export const awsServicePrefixes: Record<string, string> = { sfn: 'states', states: 'states', glue: 'glue', logs: 'logs', s3: 's3', iam: 'iam', dynamodb: 'dynamodb', sts: 'sts' };
+export const awsServicePrefixes: Record<string, string> = { sfn: 'states', states: 'states', glue: 'glue', logs: 'logs', s3: 's3', iam: 'iam', dynamodb: 'dynamodb', sts: 'sts', cloudtrail: 'cloudtrail' };
 
 /**
  * API operations whose IAM action has another name or is another action. S3 is the one that differs:

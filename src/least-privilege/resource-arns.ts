@@ -51,6 +51,8 @@ export function scopedArns(type: ResourceType, env: EnvironmentConfig): ScopedAr
     case 'user':
     case 'group':
       return { arns: [arn('iam', `${type}/*`, false)], discovered: "the roles simulated are found at run time (the state machine's role) or configured (terraform.ciRoleArn)" };
+    case 'policy':
+      return { arns: [arn('iam', 'policy/*', false)], discovered: "the policies read are the ones attached to practices.platformRoles, found at run time (AWS managed ones are arn:aws:iam::aws:policy/…)" };
     case 'table':
       return env.terraform?.lockTable ? { arns: [arn('dynamodb', `table/${env.terraform.lockTable}`)] } : { arns: [arn('dynamodb', 'table/*')], discovered: 'no terraform.lockTable configured' };
   }

@@ -4,7 +4,7 @@ import { checkIdOf, findCheckLinks, resolveCheckHref } from './check-link';
 import { readFrontMatter } from './front-matter';
 import { plainText } from './node-text';
 import { positionOf } from './positions';
-import { readScenarioHeading, scenarioHeadingDepth } from './scenario-heading';
+import { readScenarioHeading, readSectionHeading, scenarioHeadingDepth, sectionHeadingDepth } from './scenario-heading';
 import { readSectionLabel } from './section-label';
 import { writtenNumber } from './step-number';
 
@@ -37,7 +37,7 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
   const stepOfLink = new Map<Link, Step>();
   const nodeOfStep = new Map<Step, Nodes>();
   const scenarios: Scenario[] = [];
-  const { severityOf } = readFrontMatter(tree, source.file, diagnostics);
+  const { severityOf, postureSections } = readFrontMatter(tree, source.file, diagnostics);
   const at = (node: Nodes) => positionOf(node, source.file, source.lineOffset);
 
   let scenario: Scenario | null = null;
@@ -45,6 +45,8 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
   let inNumberedSection = false;
   let pendingRole: StepRole | null = null;
   let counters = new Map<StepRole, number>();
+  // In a posture section (`## 5. Recovery Strategy`, listed in the front matter) every bullet is an action: 5.1, 5.2, …
+  let postureActions: number | null = null;
 
   const addStep = (role: StepRole, id: string, node: Nodes): void => {
     if (!scenario) return;
@@ -76,6 +78,10 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
   };
 
   const addList = (list: List, role: StepRole): void => {
+    if (postureActions !== null) {
+      for (const item of list.children) addStep('action', `${scenario!.id}.${++postureActions}`, item);
+      return;
+    }
     list.children.forEach((item, index) => {
       const id = role === 'action' ? `${scenario!.id}.${writtenNumber(list, item, index, source.text)}` : nextId(role);
       addStep(role, id, item);
@@ -92,6 +98,15 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
       });
     }
     scenario = null;
+    postureActions = null;
+  };
+
+  const open = (heading: { id: string; title: string }, node: Nodes): void => {
+    const severity: Severity | undefined = severityOf.get(heading.id);
+    scenario = { ...heading, ...(severity ? { severity } : {}), steps: [], position: at(node) };
+    scenarios.push(scenario);
+    pendingRole = null;
+    counters = new Map();
   };
 
   const visit = (node: RootContent): void => {
@@ -99,6 +114,11 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
       close();
       if (node.depth < scenarioHeadingDepth) {
         inNumberedSection = node.depth === scenarioHeadingDepth - 1 && numberedSection.test(plainText(node));
+        const section = node.depth === sectionHeadingDepth ? readSectionHeading(node) : null;
+        if (section && postureSections.has(section.id)) {
+          open(section, node);
+          postureActions = 0;
+        }
         return;
       }
       const heading = readScenarioHeading(node);
@@ -112,11 +132,7 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
         });
         return;
       }
-      const severity: Severity | undefined = severityOf.get(heading.id);
-      scenario = { ...heading, ...(severity ? { severity } : {}), steps: [], position: at(node) };
-      scenarios.push(scenario);
-      pendingRole = null;
-      counters = new Map();
+      open(heading, node);
       return;
     }
     if (!scenario) return;
@@ -128,7 +144,7 @@ export function buildDocument(tree: Root, source: DocumentSource): DocumentModel
     }
     if (node.type === 'list') {
       const role = pendingRole ?? 'note';
-      if (role === 'action' && !node.ordered) {
+      if (role === 'action' && !node.ordered && postureActions === null) {
         diagnostics.push({
           severity: 'error',
           rule: 'unnumbered-actions',

@@ -27,8 +27,10 @@ describe('the real runbook (docs/runbook.md)', async () => {
     expect(formatted(diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
   });
 
+  const failureScenarios = () => runbook.scenarios.filter((s) => s.id.startsWith('3.'));
+
   it('has scenarios 3.1 to 3.6 with their titles, in document order', () => {
-    expect(runbook.scenarios.map((s) => `${s.id} ${s.title}`)).toEqual([
+    expect(failureScenarios().map((s) => `${s.id} ${s.title}`)).toEqual([
       '3.1 Glue Job Failure',
       '3.2 Step Functions Failure',
       '3.3 Snowflake External Table Not Updating',
@@ -39,7 +41,7 @@ describe('the real runbook (docs/runbook.md)', async () => {
   });
 
   it('takes each scenario severity from the front matter', () => {
-    expect(Object.fromEntries(runbook.scenarios.map((s) => [s.id, s.severity]))).toEqual({
+    expect(Object.fromEntries(failureScenarios().map((s) => [s.id, s.severity]))).toEqual({
       '3.1': 'high',
       '3.2': 'high',
       '3.3': 'medium',
@@ -81,10 +83,23 @@ describe('the real runbook (docs/runbook.md)', async () => {
     expect(step('3.3.n1').check).toBeUndefined();
   });
 
+  it('makes the posture sections 5, 6 and 7 scenarios after section 3, each bullet an action numbered in order', () => {
+    expect(runbook.scenarios.slice(6).map((s) => `${s.id} ${s.title}`)).toEqual(['5 Recovery Strategy', '6 Operational Best Practices', '7 Future Monitoring Enhancements']);
+    for (const id of ['5', '6', '7']) {
+      expect(scenario(id).steps.filter((s) => s.role === 'action').map((s) => s.id)).toEqual([1, 2, 3, 4, 5].map((n) => `${id}.${n}`));
+    }
+    expect(step('5.5').text).toBe('Terraform state protected via DynamoDB locking');
+    expect(textAt(text, step('6.2').position)).toMatch(/^- (\[)?Always review Terraform plan before apply/);
+  });
+
+  it('leaves sections 1, 2, 4 and 8 as prose', () => {
+    expect(runbook.scenarios.map((s) => s.id).filter((id) => !id.includes('.'))).toEqual(['5', '6', '7']);
+  });
+
   it('positions scenarios at their heading, steps at their item and check links at the link', () => {
     for (const s of runbook.scenarios) {
       expect(s.position.file).toBe('docs/runbook.md');
-      expect(textAt(text, s.position)).toBe(`### ${s.id} ${s.title}`);
+      expect(textAt(text, s.position)).toBe(s.id.includes('.') ? `### ${s.id} ${s.title}` : `## ${s.id}. ${s.title}`);
     }
     expect(textAt(text, step('3.3.1').position)).toMatch(/^1\. \[Verify S3 event notifications/);
     expect(textAt(text, step('3.3.s2').position)).toMatch(/^- \[External table does not reflect new data\]/);
@@ -187,6 +202,39 @@ describe('diagnostics of a malformed runbook', () => {
     const { runbook, diagnostics } = parseOne('# Terraform policy\n\n### Releasing a stale lock\n\nAsk first.\n');
     expect(diagnostics).toEqual([]);
     expect(runbook.scenarios).toEqual([]);
+  });
+
+  it('reads the bullets of a posture section named in the front matter as its actions, and leaves other numbered sections alone', () => {
+    const doc = [
+      '---',
+      "postureSections: ['5']",
+      '---',
+      '## 4. Severity',
+      '',
+      '- Low',
+      '',
+      '## 5. Recovery',
+      '',
+      '- [Retries](../checks/a/retries.ts)',
+      '- Re-runnable',
+      '',
+      'A closing note.',
+      '',
+      '- [Locked](../checks/a/locked.ts)',
+      '',
+      '## 6. Practices',
+      '',
+      '- Review plans',
+    ].join('\n');
+    const { runbook, diagnostics } = parseOne(doc, ['checks/a/retries.ts', 'checks/a/locked.ts']);
+    expect(formatted(diagnostics)).toEqual([]);
+    expect(runbook.scenarios.map((s) => `${s.id} ${s.title}`)).toEqual(['5 Recovery']);
+    expect(runbook.scenarios[0]!.steps.map((s) => `${s.id} ${s.role} ${s.check?.id ?? '-'}`)).toEqual(['5.1 action retries', '5.2 action -', '5.n1 note -', '5.3 action locked']);
+  });
+
+  it('reports a posture section entry in the front matter that is not a section number', () => {
+    const { diagnostics } = parseOne(['---', "postureSections: ['5.1']", '---', '## 5. Recovery', '', '- x'].join('\n'));
+    expect(formatted(byRule(diagnostics, 'front-matter'))).toEqual([expect.stringMatching(/^docs\/runbook\.md:2:\d+: error: Unexpected front matter at postureSections\.0: expected a section number such as 5 \[front-matter\]$/)]);
   });
 
   it('reports a bullet list of actions, and still reads its items as actions', () => {

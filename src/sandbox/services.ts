@@ -1,5 +1,6 @@
 import { airflowService } from './airflow/service';
 import type { SandboxService } from './core/service';
+import { cloudtrailService } from './cloudtrail/service';
 import { dbtService } from './dbt/service';
 import { dynamodbService } from './dynamodb/service';
 import { githubService } from './github/service';
@@ -28,5 +29,6 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   logs: logsService,
   iam: iamService,
   sts: stsService,
+  cloudtrail: cloudtrailService,
   work: workService,
 };

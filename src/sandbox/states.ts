@@ -1,4 +1,5 @@
 import type { AirflowState } from './airflow/state';
+import type { CloudtrailState } from './cloudtrail/state';
 import type { DbtState } from './dbt/service';
 import type { DynamodbState } from './dynamodb/state';
 import type { GithubState } from './github/state';
@@ -28,6 +29,8 @@ export interface SandboxStates {
   logs: LogsState;
   iam: IamState;
   sts: StsState;
+  /** The management event history that LookupEvents reads (cloudtrail.json). */
+  cloudtrail: CloudtrailState;
   /** What the platform's jobs do when an action re-runs them, and the re-runs in flight (work.json). */
   work: WorkState;
 }

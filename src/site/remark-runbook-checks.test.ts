@@ -136,6 +136,17 @@ describe('remark-runbook-checks: steps', () => {
     expect(items.map((item) => item.data!.hProperties!.id)).toEqual(['step-3.3.s1', 'step-3.3.1', 'step-3.3.2', 'step-3.3.3']);
   });
 
+  it('shows a posture section\'s bullets as steps 5.1, 5.2 with their check or as manual, and gives its heading a stable id', async () => {
+    const posture = "---\ntitle: Runbook\npostureSections: ['5']\n---\n\n# Runbook\n\n## 5. Recovery Strategy\n\n- [Notifications reach the table](../checks/s3/s3-event-notifications.ts)\n- Glue jobs can be re-executed safely\n\n## 8. Maturity\n\n- Automated provisioning\n";
+    const tree = await transform(posture);
+    expect(stepViews(tree).map((view) => `${view.stepId} ${view.checkId} ${view.command}`)).toEqual(['5.1 s3-event-notifications npm run check -- 5.1']);
+    expect(propsOf<ManualStepView>(tree, 'ManualStep', 'step')).toEqual([{ stepId: '5.2', role: 'action' }]);
+    const items = nodes(tree).filter((node) => node.type === 'listItem' && node.data?.hProperties?.id);
+    expect(items.map((item) => item.data!.hProperties!.id)).toEqual(['step-5.1', 'step-5.2']);
+    const heading = nodes(tree).find((node) => node.type === 'heading' && node.depth === 2 && textOf(node).startsWith('5.'))!;
+    expect(heading.data?.hProperties?.id).toBe('5-recovery-strategy');
+  });
+
   it('marks a symptom or an action without a check as manual', async () => {
     const tree = await transform(runbook(linked));
     expect(propsOf<ManualStepView>(tree, 'ManualStep', 'step')).toEqual([

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { Severity } from '../model';
-import { readScenarioHeading, scenarioHeadingDepth } from '../parser/scenario-heading';
+import { headingScenarioId } from '../parser/scenario-heading';
 import { admonition, classedSpan, setHtmlId, type AdmonitionKind } from './markdown-nodes';
 import type { SeverityGuidelines } from './severity-guidelines';
 import type { ScenarioSummaryView } from './step-view';
@@ -24,8 +24,8 @@ function severityNote(severity: Severity, guidelines: SeverityGuidelines): RootC
  */
 export function decorateScenarioHeadings(tree: Root, summaries: ReadonlyMap<string, ScenarioSummaryView>, guidelines: SeverityGuidelines): void {
   tree.children = tree.children.flatMap((node) => {
-    if (node.type !== 'heading' || node.depth !== scenarioHeadingDepth) return [node];
-    const summary = summaries.get(readScenarioHeading(node)?.id ?? '');
+    if (node.type !== 'heading') return [node];
+    const summary = summaries.get(headingScenarioId(node) ?? '');
     if (!summary) return [node];
     setHtmlId(node, summary.anchor);
     if (summary.failing) node.children.push({ type: 'text', value: ' ' }, classedSpan(failingMarkClass, 'failing'));

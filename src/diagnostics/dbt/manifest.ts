@@ -20,7 +20,7 @@ const nodeSchema = z.object({
   column_name: z.string().nullish(),
   file_key_name: z.string().nullish(),
   test_metadata: z.object({ name: z.string(), namespace: z.string().nullish(), kwargs: z.record(z.string(), z.unknown()).default({}) }).nullish(),
-  config: z.object({ materialized: z.string().nullish() }).partial().passthrough().nullish(),
+  config: z.object({ materialized: z.string().nullish(), unique_key: z.unknown(), incremental_strategy: z.unknown() }).partial().passthrough().nullish(),
 });
 
 const sourceSchema = z.object({
@@ -72,6 +72,10 @@ export interface ManifestNode {
   fileKeyName: string | null;
   testMetadata: TestMetadata | null;
   materialized: string | null;
+  /** `config.unique_key` as written (a column, a list of columns, null), unread: its judge says what it means. */
+  uniqueKey: unknown;
+  /** `config.incremental_strategy` as written (`merge`, `insert_overwrite`, `microbatch`, null), unread. */
+  incrementalStrategy: unknown;
 }
 
 /** A freshness threshold: `{ count: 24, period: 'hour' }`. */
@@ -137,6 +141,8 @@ export function parseManifest(document: unknown): Manifest {
       fileKeyName: node.file_key_name ?? null,
       testMetadata: node.test_metadata ? { name: node.test_metadata.name, namespace: node.test_metadata.namespace ?? null, kwargs: node.test_metadata.kwargs } : null,
       materialized: node.config?.materialized ?? null,
+      uniqueKey: node.config?.unique_key ?? null,
+      incrementalStrategy: node.config?.incremental_strategy ?? null,
     });
   }
   const sources = new Map<string, ManifestSource>();

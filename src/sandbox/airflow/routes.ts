@@ -5,6 +5,7 @@ import { getDagRun, listDagRuns } from './operations/dag-runs';
 import { getDag, getDagDetails, listDags } from './operations/dags';
 import { readLog } from './operations/logs';
 import { getTaskInstance, listTaskInstances } from './operations/task-instances';
+import { listTasks } from './operations/tasks';
 import { issueToken } from './operations/token';
 import type { ApiVersion } from './wire';
 
@@ -26,6 +27,7 @@ export const airflowRoutes: readonly AirflowRoute[] = [
   { method: 'GET', paths: both('/dags'), handle: listDags, authenticated: true },
   { method: 'GET', paths: both('/dags/{dag_id}'), handle: getDag, authenticated: true },
   { method: 'GET', paths: both('/dags/{dag_id}/details'), handle: getDagDetails, authenticated: true },
+  { method: 'GET', paths: both('/dags/{dag_id}/tasks'), handle: listTasks, authenticated: true },
   { method: 'GET', paths: both('/dags/{dag_id}/dagRuns'), handle: listDagRuns, authenticated: true },
   { method: 'GET', paths: both(dagRun), handle: getDagRun, authenticated: true },
   { method: 'GET', paths: both(`${dagRun}/taskInstances`), handle: listTaskInstances, authenticated: true },

@@ -4,10 +4,10 @@ import { jsonResponse, header, type SandboxRequest, type SandboxResponse } from 
 /** The two AWS JSON protocol versions: Step Functions and DynamoDB speak 1.0, Glue and CloudWatch Logs 1.1. */
 export type AwsJsonVersion = '1.0' | '1.1';
 
-/** The operation an AWS JSON request names in `X-Amz-Target` (`AWSGlue.GetJobRun` → `GetJobRun`), or null. */
+/** The operation an AWS JSON request names in `X-Amz-Target`, its last dotted part (`AWSGlue.GetJobRun` → `GetJobRun`), or null. */
 export function targetOperation(request: SandboxRequest): string | null {
   const target = header(request, 'x-amz-target');
-  const operation = target?.split('.')[1];
+  const operation = target?.includes('.') ? target.split('.').at(-1) : undefined;
   return operation ? operation : null;
 }
 

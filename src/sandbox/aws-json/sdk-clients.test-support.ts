@@ -1,3 +1,4 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -14,5 +15,6 @@ export function sandboxSdkClients(url: string) {
     logs: new CloudWatchLogsClient(config),
     iam: new IAMClient(config),
     s3: new S3Client({ ...config, forcePathStyle: true }),
+    cloudtrail: new CloudTrailClient(config),
   };
 }

@@ -6,12 +6,12 @@ export interface PathTemplate {
   pattern: RegExp;
 }
 
-/** Compiles an OpenAPI path template: each `{name}` matches one path segment. */
+/** Compiles an OpenAPI path template: each `{name}` matches one path segment; `{path}` (GitHub's contents path) may span several. */
 export function compileTemplate(template: string): PathTemplate {
   const names: string[] = [];
   const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);
-    return '([^/]+)';
+    return name === 'path' ? '(.+)' : '([^/]+)';
   });
   return { template, names, pattern: new RegExp(`^${source}$`) };
 }

@@ -9,6 +9,7 @@ const awsServiceBySigningName = {
   iam: 'iam',
   sts: 'sts',
   dynamodb: 'dynamodb',
+  cloudtrail: 'cloudtrail',
 } as const;
 
 /** The X-Amz-Target prefixes of the JSON protocols, for requests that are not signed. */
@@ -17,6 +18,7 @@ const awsServiceByTargetPrefix: Record<string, keyof typeof awsServiceBySigningN
   AWSGlue: 'glue',
   Logs_20140328: 'logs',
   DynamoDB_20120810: 'dynamodb',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
 /** The API versions of the query-protocol services, which unsigned requests name in `Version`. */
@@ -32,7 +34,8 @@ export function routeRequest(request: SandboxRequest): ServiceKey | null {
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([\w-]+)\/aws4_request/.exec(header(request, 'authorization') ?? '');
   const signingName = scope?.[1] ?? request.url.searchParams.get('X-Amz-Credential')?.split('/')[3];
   if (signingName) return awsServiceBySigningName[signingName as keyof typeof awsServiceBySigningName] ?? null;
-  const target = header(request, 'x-amz-target')?.split('.')[0];
+  // The prefix is everything before the operation: `AWSGlue`, or CloudTrail's dotted `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`.
+  const target = header(request, 'x-amz-target')?.replace(/\.[^.]*$/, '');
   if (target && awsServiceByTargetPrefix[target]) return awsServiceBySigningName[awsServiceByTargetPrefix[target]];
   if (/^\/(session|queries|telemetry)(\/|$)/.test(path)) return 'snowflake';
   if (path.startsWith('/airflow/')) return 'airflow';

@@ -11,6 +11,10 @@ const modelSchema = z.strictObject({
   folder: z.string(),
   schema: z.string(),
   materialized: z.enum(['view', 'table', 'incremental']).default('view'),
+  /** An incremental model's `unique_key`: the column (or columns) a re-run merges on. */
+  uniqueKey: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** An incremental model's `incremental_strategy` (`merge`, `append`, `insert_overwrite`, `microbatch`). */
+  incrementalStrategy: z.string().min(1).optional(),
   refs: z.array(z.string()).default([]),
   /** Sources it selects from, as `source_name.table`. */
   sources: z.array(z.string()).default([]),

@@ -8,6 +8,7 @@ const protocolOf: Readonly<Record<string, 'aws-json' | 'aws-query' | 's3' | 'sno
   glue: 'aws-json',
   logs: 'aws-json',
   dynamodb: 'aws-json',
+  cloudtrail: 'aws-json',
   iam: 'aws-query',
   sts: 'aws-query',
   s3: 's3',

@@ -1,6 +1,8 @@
 import { compileTemplate, type PathTemplate } from '../core/path-template';
 import { artifactBlob, downloadArtifactRedirect, listRunArtifacts } from './operations/artifacts';
+import { getContent } from './operations/contents';
 import type { GithubOperation } from './operations/context';
+import { getEnvironment } from './operations/environments';
 import { jobLogBlob, jobLogsRedirect, listJobs } from './operations/jobs';
 import { getRepository } from './operations/repository';
 import { rerunFailedJobs } from './operations/rerun';
@@ -24,6 +26,8 @@ const actions = `${repo}/actions`;
 /** Every route the simulated GitHub serves under /github; the contract test walks this table against the real description. */
 export const githubRoutes: readonly GithubRoute[] = [
   { method: 'GET', path: repo, kind: 'rest', handle: getRepository },
+  { method: 'GET', path: `${repo}/contents/{path}`, kind: 'rest', handle: getContent },
+  { method: 'GET', path: `${repo}/environments/{environment_name}`, kind: 'rest', handle: getEnvironment },
   { method: 'GET', path: `${actions}/workflows`, kind: 'rest', handle: listWorkflows },
   { method: 'GET', path: `${actions}/workflows/{workflow_id}`, kind: 'rest', handle: getWorkflow },
   { method: 'GET', path: `${actions}/workflows/{workflow_id}/runs`, kind: 'rest', handle: listWorkflowRuns },

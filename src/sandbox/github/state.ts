@@ -47,6 +47,17 @@ const runSchema = z.strictObject({
 
 const workflowSchema = z.strictObject({ name: z.string().min(1), path: z.string().min(1), state: z.enum(['active', 'disabled_manually']).default('active') });
 
+const reviewerSchema = z.strictObject({ type: z.enum(['User', 'Team']).default('User'), login: z.string().min(1) });
+
+const environmentSchema = z.strictObject({
+  /** Who must approve a job that deploys to the environment: its required_reviewers protection rule. */
+  reviewers: z.array(reviewerSchema).default([]),
+  /** Minutes a job waits before it may run: a wait_timer protection rule when above 0. */
+  waitTimer: z.number().int().min(0).max(43_200).default(0),
+  preventSelfReview: z.boolean().default(false),
+  createdAt: z.iso.datetime().optional(),
+});
+
 const repositorySchema = z.strictObject({
   description: z.string().nullable().default(null),
   defaultBranch: z.string().default('main'),
@@ -57,6 +68,10 @@ const repositorySchema = z.strictObject({
   workflows: z.record(z.string().regex(/^\d+$/), workflowSchema).default({}),
   /** Workflow runs by numeric id. */
   runs: z.record(z.string().regex(/^\d+$/), runSchema).default({}),
+  /** Files of the default branch by path (`.github/workflows/terraform.yml`), their text, for the contents API. */
+  files: z.record(z.string().regex(/^[^/].*[^/]$/, 'expected a file path without leading or trailing slash'), z.string()).default({}),
+  /** Deployment environments by name, with their protection rules. */
+  environments: z.record(z.string().min(1), environmentSchema).default({}),
 });
 
 /** The github section of a world file: repositories by `owner/name`. */
@@ -75,6 +90,9 @@ export type GithubWorkflow = z.infer<typeof workflowSchema> & { id: number };
 /** A simulated workflow run; `status`, `conclusion` and `run_attempt` change when it is re-run. */
 export type GithubRun = Omit<z.infer<typeof runSchema>, 'jobs' | 'artifacts'> & { id: number; workflowId: number; jobs: GithubJob[]; artifacts: GithubArtifact[] };
 
+/** A simulated deployment environment. */
+export type GithubEnvironment = z.infer<typeof environmentSchema> & { name: string };
+
 /** A simulated repository. */
 export interface GithubRepository {
   owner: string;
@@ -86,6 +104,9 @@ export interface GithubRepository {
   workflows: GithubWorkflow[];
   /** Newest first, as GitHub lists them. */
   runs: GithubRun[];
+  /** The default branch's files by path. */
+  files: Map<string, string>;
+  environments: GithubEnvironment[];
 }
 
 /** The simulated GitHub: repositories by lower-cased `owner/name`. */
@@ -120,7 +141,7 @@ export function loadGithubState(section: unknown): GithubState {
     });
     runs.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
     const createdAt = repo.createdAt ?? runs.at(-1)?.created_at ?? new Date(0).toISOString();
-    repositories.set(fullName.toLowerCase(), { owner, name, description: repo.description, defaultBranch: repo.defaultBranch, private: repo.private, createdAt, workflows, runs });
+    repositories.set(fullName.toLowerCase(), { owner, name, description: repo.description, defaultBranch: repo.defaultBranch, private: repo.private, createdAt, workflows, runs, files: new Map(Object.entries(repo.files)), environments: Object.entries(repo.environments).map(([envName, environment]) => ({ ...environment, name: envName })) });
   }
   return { repositories, tokenLogin: parsed.tokenLogin };
 }

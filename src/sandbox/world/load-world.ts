@@ -11,7 +11,7 @@ import { resolveRelativeTimes } from './relative-time';
 export const worldsDir = path.join(__dirname, '..', 'worlds');
 
 const stepStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
-const stepStatuses = z.record(z.string().regex(/^\d+\.\d+\.\w+$/, 'expected a step id such as 3.1.5'), stepStatus);
+const stepStatuses = z.record(z.string().regex(/^\d+\.\d+(?:\.\w+)?$/, 'expected a step id such as 3.1.5 or 6.2'), stepStatus);
 
 /** One call of a repair, made through the service's own API (the AWS SDK command, or a file of the dbt project). */
 const repairCallSchema = z.strictObject({
@@ -52,6 +52,11 @@ const worldHeaderSchema = z.strictObject({
    * answered AccessDenied in the service's wire shape. Not inherited by worlds that extend it; `--caller-policy` wins.
    */
   callerPolicy: policyDocumentSchema.optional(),
+  /**
+   * Posture worlds stage a best practice broken (sections 5 and 6), which a scheduled posture run finds, not an alert: no
+   * drill plays them. Never read by the sandbox's services.
+   */
+  posture: z.literal(true).optional(),
   /** For drills: the alert, difficulty, starting tool and hints a trainee gets. Never read by the sandbox's services. */
   briefing: briefingSchema.optional(),
   /** For tests and drills: the scenario after the world's action is applied, and after its cause is repaired. Never read by the sandbox's services. */
