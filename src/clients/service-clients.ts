@@ -1,9 +1,13 @@
+import type { BudgetsClient } from '@aws-sdk/client-budgets';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { GlueClient } from '@aws-sdk/client-glue';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
 import type { ServiceBreaker } from './breaker/service-breaker';
@@ -33,6 +37,13 @@ export interface ServiceClients {
   logs(): CloudWatchLogsClient;
   iam(): IAMClient;
   dynamodb(): DynamoDBClient;
+  /** CloudWatch metrics: alarms and dashboards. */
+  cloudwatch(): CloudWatchClient;
+  /** EventBridge: rules and their targets. */
+  events(): EventBridgeClient;
+  sns(): SNSClient;
+  /** AWS Budgets (a global service: the SDK signs for us-east-1 whatever the region). */
+  budgets(): BudgetsClient;
   snowflake(): Promise<SnowflakeSession>;
   /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
   github(): Promise<GithubClient>;
@@ -68,7 +79,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     return cache.get(name) as C;
   };
 
-  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the other five.
+  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the others.
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     s3: () => aws('s3', (config) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
@@ -77,6 +88,10 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
     iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
+    cloudwatch: () => aws('cloudwatch', (config) => new (require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config)),
+    events: () => aws('events', (config) => new (require('@aws-sdk/client-eventbridge') as typeof import('@aws-sdk/client-eventbridge')).EventBridgeClient(config)),
+    sns: () => aws('sns', (config) => new (require('@aws-sdk/client-sns') as typeof import('@aws-sdk/client-sns')).SNSClient(config)),
+    budgets: () => aws('budgets', (config) => new (require('@aws-sdk/client-budgets') as typeof import('@aws-sdk/client-budgets')).BudgetsClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: async () => {
       const target = targets.snowflake;

@@ -4,6 +4,7 @@ import { awsSchema } from './areas/aws';
 import { dbtSchema } from './areas/dbt';
 import { externalTablesSchema } from './areas/external-tables';
 import { githubSchema } from './areas/github';
+import { monitoringSchema } from './areas/monitoring';
 import { pipelineSchema } from './areas/pipeline';
 import { rawInputSchema } from './areas/raw-input';
 import { resultsSchema } from './areas/results';
@@ -26,6 +27,7 @@ export const environmentSchema = z.strictObject({
   github: githubSchema.optional(),
   terraform: terraformSchema.optional(),
   pipeline: pipelineSchema.optional(),
+  monitoring: monitoringSchema.optional(),
   rawInput: rawInputSchema.optional(),
 });
 

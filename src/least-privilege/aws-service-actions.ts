@@ -20,6 +20,10 @@ export const resourceTypeArns = {
   user: 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}',
   group: 'arn:${Partition}:iam::${Account}:group/${GroupNameWithPath}',
   table: 'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
+  alarm: 'arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}',
+  'rule-on-default-event-bus': 'arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}',
+  topic: 'arn:${Partition}:sns:${Region}:${Account}:${TopicName}',
+  budget: 'arn:${Partition}:budgets::${Account}:budget/${BudgetName}',
 } as const;
 
 /** A resource type an IAM action can be scoped to. */
@@ -57,7 +61,9 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
     UpdateJob: write('job'),
   },
   logs: {
+    DescribeLogGroups: list(),
     DescribeLogStreams: list('log-group'),
+    DescribeSubscriptionFilters: list('log-group'),
     FilterLogEvents: read('log-group'),
     GetLogEvents: read('log-stream'),
   },
@@ -88,6 +94,21 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
   },
   sts: {
     GetCallerIdentity: read(),
+  },
+  cloudwatch: {
+    DescribeAlarms: list('alarm'),
+    ListDashboards: list(),
+  },
+  events: {
+    ListRules: list(),
+    ListTargetsByRule: list('rule-on-default-event-bus'),
+  },
+  sns: {
+    GetTopicAttributes: read('topic'),
+    ListSubscriptionsByTopic: list('topic'),
+  },
+  budgets: {
+    ViewBudget: read('budget'),
   },
 };
 

@@ -1,7 +1,10 @@
 import { airflowService } from './airflow/service';
+import { budgetsService } from './budgets/service';
+import { cloudwatchService } from './cloudwatch/service';
 import type { SandboxService } from './core/service';
 import { dbtService } from './dbt/service';
 import { dynamodbService } from './dynamodb/service';
+import { eventsService } from './events/service';
 import { githubService } from './github/service';
 import { glueService } from './glue/service';
 import { iamService } from './iam/service';
@@ -9,6 +12,7 @@ import { logsService } from './logs/service';
 import { s3Service } from './s3/service';
 import { sfnService } from './sfn/service';
 import { snowflakeService } from './snowflake/service';
+import { snsService } from './sns/service';
 import { stsService } from './sts/service';
 import type { SandboxStates } from './states';
 import { warehouseService } from './warehouse/service';
@@ -28,5 +32,9 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   logs: logsService,
   iam: iamService,
   sts: stsService,
+  cloudwatch: cloudwatchService,
+  events: eventsService,
+  sns: snsService,
+  budgets: budgetsService,
   work: workService,
 };
