@@ -160,3 +160,12 @@ describe('7.5 ingestion-latency-alarm', () => {
     expect(await h.run(ingestionLatencyAlarm)).toMatchObject({ status: 'fail', summary });
   });
 });
+
+describe('the sfn-failures-unmonitored world', () => {
+  it('fails 6.3 only: the alarm is gone, and the other posture checks judge as in healthy', async () => {
+    await h.sandbox.loadWorld('sfn-failures-unmonitored');
+    expect(await h.run(stepFunctionsFailureAlarm)).toMatchObject({ status: 'fail', summary: 'no CloudWatch alarm on AWS/States ExecutionsFailed for arai-ingestion: a failed execution notifies nobody' });
+    expect((await h.run(glueFailureAlerts)).status).toBe('pass');
+    expect((await h.run(ingestionLatencyAlarm)).status).toBe('warn');
+  });
+});
