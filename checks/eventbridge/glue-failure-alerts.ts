@@ -7,6 +7,18 @@ import { regionOfArn } from '../../src/diagnostics/stepfunctions/console-url';
 
 const snsArn = /^arn:aws[\w-]*:sns:/;
 
+/** A subscription's endpoint as evidence: an HTTP(S) endpoint by its origin only, since its path or query may carry an integration key. */
+function shownEndpoint(protocol: string | undefined, endpoint: string | undefined): string {
+  if ((protocol === 'http' || protocol === 'https') && endpoint) {
+    try {
+      return `${protocol}:${new URL(endpoint).origin}/…`;
+    } catch {
+      return `${protocol}:(an endpoint that is not a URL)`;
+    }
+  }
+  return `${protocol ?? '?'}:${endpoint ?? '?'}`;
+}
+
 /** What became of one rule that matches a job's failures: the topics that alert someone, or why none does. */
 interface RulePath {
   rule: string;
@@ -29,7 +41,7 @@ async function followRule(ctx: Parameters<typeof topicSubscriptions>[0], rule: R
     if (!subscriptions.exists) path.problems.push(`rule ${name} targets topic ${topic.split(':').pop()}, which does not exist`);
     else if (subscriptions.confirmed.length === 0) {
       path.problems.push(`topic ${topic.split(':').pop()} has no confirmed subscription${subscriptions.pending.length ? ` (${subscriptions.pending.length} pending confirmation)` : ''}`);
-    } else path.alerting.push(`${topic.split(':').pop()} (${subscriptions.confirmed.map((s) => `${s.Protocol}:${s.Endpoint}`).join(', ')})`);
+    } else path.alerting.push(`${topic.split(':').pop()} (${subscriptions.confirmed.map((s) => shownEndpoint(s.Protocol, s.Endpoint)).join(', ')})`);
   }
   return path;
 }
