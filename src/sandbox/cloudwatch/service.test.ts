@@ -44,6 +44,14 @@ describe('the CloudWatch sandbox answers the SDK in awsJson1_0 (query-compatible
     expect(sent).toMatchObject({ service: 'cloudwatch', operation: 'DescribeAlarms', mutates: false, status: 200 });
   });
 
+  it('is what the installed client sends: awsJson1_0 with X-Amz-Target (not awsQuery, not rpcv2Cbor)', async () => {
+    const sent: Array<Record<string, string>> = [];
+    cloudwatch.middlewareStack.add((next) => async (args) => (sent.push({ ...(args.request as { headers: Record<string, string> }).headers }), next(args)), { step: 'finalizeRequest', name: 'captureHeaders' });
+    await cloudwatch.send(new ListDashboardsCommand({}));
+    cloudwatch.middlewareStack.remove('captureHeaders');
+    expect(sent[0]).toMatchObject({ 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'GraniteServiceVersion20100801.ListDashboards' });
+  });
+
   it('filters by names and state, pages with MaxRecords, and raises InvalidNextToken for a token it did not issue', async () => {
     expect((await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['nope'] }))).MetricAlarms).toEqual([]);
     expect((await cloudwatch.send(new DescribeAlarmsCommand({ StateValue: 'ALARM' }))).MetricAlarms).toEqual([]);
