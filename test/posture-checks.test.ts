@@ -9,6 +9,7 @@ import { loadCloudwatchState } from '../src/sandbox/cloudwatch/state';
 import { loadEventsState } from '../src/sandbox/events/state';
 import { loadLogsState } from '../src/sandbox/logs/state';
 import { loadSfnState } from '../src/sandbox/sfn/state';
+import { loadSnsState } from '../src/sandbox/sns/state';
 import { loadWorld } from '../src/sandbox/world/load-world';
 import { mergePatch } from '../src/sandbox/world/merge-patch';
 import { checkHarness, evidenceOf, sandboxConfig } from './support/check-harness';
@@ -67,6 +68,11 @@ describe('7.1 glue-failure-alerts', () => {
     await h.sandbox.loadWorld('no-glue-failure-alert');
     const result = await h.run(glueFailureAlerts);
     expect(result).toMatchObject({ status: 'fail', summary: 'a failed run of arai-raw-to-processed, arai-processed-compact alerts nobody: topic arai-platform-alerts has no confirmed subscription (1 pending confirmation)' });
+  });
+
+  it('fails when the topic has no subscription at all (an empty list read as such, not as a missing answer)', async () => {
+    h.sandbox.states.sns = loadSnsState(healthy('sns', { topics: { 'arai-platform-alerts': { subscriptions: [] } } }));
+    expect(await h.run(glueFailureAlerts)).toMatchObject({ status: 'fail', summary: 'a failed run of arai-raw-to-processed, arai-processed-compact alerts nobody: topic arai-platform-alerts has no confirmed subscription' });
   });
 
   it('fails when the rule is disabled or targets a topic that does not exist', async () => {
