@@ -176,3 +176,18 @@ describe('the sfn-failures-unmonitored world', () => {
     expect((await h.run(ingestionLatencyAlarm)).status).toBe('warn');
   });
 });
+
+describe('an answer a posture check cannot read is an error that names the service and the operation, never a verdict', () => {
+  afterAll(() => h.sandbox.setFaults([]));
+
+  it.each([
+    ['6.3', stepFunctionsFailureAlarm, 'cloudwatch', 'DescribeAlarms', 'empty-body', /CloudWatch DescribeAlarms/],
+    ['7.1', glueFailureAlerts, 'events', 'ListRules', 'html-page', /EventBridge ListRules: the answer is text\/html/],
+    ['7.3', costMonitoring, 'cloudwatch', 'ListDashboards', 'malformed-body', /CloudWatch ListDashboards/],
+    ['7.4', centralLogDelivery, 'logs', 'DescribeSubscriptionFilters', 'empty-body', /CloudWatch Logs DescribeSubscriptionFilters/],
+    ['7.5', ingestionLatencyAlarm, 'cloudwatch', 'DescribeAlarms', 'html-page', /CloudWatch DescribeAlarms: the answer is text\/html/],
+  ] as const)('%s: %s %s answering %s', async (_step, check, service, operation, kind, message) => {
+    h.sandbox.setFaults([{ service, operation, effect: { kind } }]);
+    await expect(h.run(check)).rejects.toThrow(message);
+  });
+});
