@@ -36,6 +36,10 @@ export default defineConfig({
         requiredInputKeys: ['run_date', 'input_path', 'partition_path'],
       },
       rawInput: { schema: 'mcauley-2018' },
+      monitoring: {
+        centralLogDestinationArn: 'arn:aws:logs:eu-west-1:123456789012:destination:central-log-archive',
+        ingestionLatency: { namespace: 'ARAI/Ingestion', metricName: 'IngestionLatency', slaMinutes: 360 },
+      },
       // The dbt project is the world's fixture; the sandbox points the checks at it.
       dbt: { runTests: 'auto' },
       airflow: { apiVersion: 'v2', dagId: 'amazon_reviews_dbt', dbtTaskId: 'dbt_build' },
@@ -65,6 +69,10 @@ export default defineConfig({
         requiredInputKeys: ['run_date', 'input_path', 'partition_path'],
       },
       rawInput: { schema: 'mcauley-2018' },
+      monitoring: {
+        centralLogDestinationArn: 'arn:aws:logs:eu-west-1:123456789012:destination:central-log-archive',
+        ingestionLatency: { namespace: 'ARAI/Ingestion', metricName: 'IngestionLatency', slaMinutes: 360 },
+      },
       dbt: { projectDir: '../analytics-dbt', target: 'prod' },
       airflow: { baseUrl: 'https://airflow.example.internal', apiVersion: 'v2', dagId: 'amazon_reviews_dbt', dbtTaskId: 'dbt_build' },
       practices: {

@@ -230,6 +230,29 @@ const plays: Array<{ drill: string; tool: string; investigate: (sh: TraineeShell
     },
     wrong: { step: '3.6.1' },
   },
+  {
+    drill: 'posture-review-1',
+    tool: 'aws-cli',
+    investigate: async (sh, expect) => {
+      const rules = ((await sh.aws('events', 'list-rules')) as Json).Rules as Json[];
+      const rule = rules.find((r) => String(r.EventPattern ?? '').includes('Glue Job State Change'))!;
+      const targets = ((await sh.aws('events', 'list-targets-by-rule', '--rule', String(rule.Name))) as Json).Targets as Json[];
+      const subscriptions = ((await sh.aws('sns', 'list-subscriptions-by-topic', '--topic-arn', String(targets[0]!.Arn))) as Json).Subscriptions as Json[];
+      expect(subscriptions.map((s) => s.SubscriptionArn)).toEqual(['PendingConfirmation']);
+      return { step: '7.1' };
+    },
+    wrong: { step: '7.4' },
+  },
+  {
+    drill: 'posture-review-2',
+    tool: 'aws-cli',
+    investigate: async (sh, expect) => {
+      const alarms = ((await sh.aws('cloudwatch', 'describe-alarms')) as Json).MetricAlarms as Json[];
+      expect(alarms.filter((a) => a.Namespace === 'AWS/States')).toEqual([]);
+      return { step: '6.3' };
+    },
+    wrong: { step: '7.5' },
+  },
 ];
 
 const answerArgs = (answer: DrillAnswer) => ['answer', '--step', answer.step!, ...(answer.cause ? ['--cause', answer.cause] : [])];

@@ -4,10 +4,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { RunReport } from '../src/model';
+import { defaultLayout, loadRunbook } from '../src/parser/load';
+import { runsDir } from '../src/results/store-layout';
 import { describeRun, runCommand } from './support/cli';
 import { root } from './support/project';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-examples-'));
+/** The posture sections the daily runs select. */
+const postureSections = ['5', '6', '7'];
+/** Whether the runbook reads sections 5 to 7 as scenarios (issue 14, part 1): the posture runs can only be run once it does. */
+const postureParsed = (await loadRunbook(defaultLayout(root))).runbook.scenarios.some((s) => s.id === '7');
+const postureSkip = postureParsed ? '' : ' (skipped: the runbook does not read sections 5 to 7 as scenarios yet)';
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -90,6 +97,36 @@ describe('the scheduled GitHub Actions workflow (examples/github-actions/runbook
     expect(verdict.code).toBe(0);
   }, 300_000);
 
+  it('runs the posture sections daily: the daily schedule selects 5 6 7, the hourly one and a manual run every scenario', () => {
+    const crons = workflow.on.schedule.map((s) => s.cron);
+    expect(crons).toEqual(['17 * * * *', '41 5 * * *']);
+    expect(workflow.env.RUNBOOK_SELECTION).toBe(`\${{ github.event.schedule == '${crons[1]}' && '${postureSections.join(' ')}' || '' }}`);
+    expect(runStep.run).toContain('npm run -s check -- $RUNBOOK_SELECTION --env "$RUNBOOK_ENV"');
+  });
+
+  it('keeps the results store between runs, so the site shows the daily posture verdicts next to the hourly ones', () => {
+    const restore = steps.find((s) => s.uses?.startsWith('actions/cache/restore'))!;
+    const save = steps.find((s) => s.uses?.startsWith('actions/cache/save'))!;
+    expect(path.posix.join(String(restore.with!.path), 'runs')).toBe(runsDir);
+    expect(save.with).toMatchObject({ path: restore.with!.path, key: restore.with!.key });
+    expect(String(restore.with!['restore-keys'])).toBe(String(restore.with!.key).replace('${{ github.run_id }}', ''));
+    expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(runStep));
+    expect(steps.indexOf(save)).toBeGreaterThan(steps.indexOf(runStep));
+    expect(save.if).toBe('always()');
+  });
+
+  it.skipIf(!postureParsed)(`its check step on the daily schedule runs sections 5, 6 and 7 only, and a posture with gaps exits 0${postureSkip}`, async () => {
+    const dir = path.join(tmp, 'gha-posture');
+    const output = path.join(tmp, 'gha-posture.output');
+    writeFileSync(output, '');
+    const run = await runScript(runStep, {}, { RUNBOOK_ENV: 'sandbox', RUNBOOK_SELECTION: postureSections.join(' '), RUNNER_TEMP: dir, GITHUB_OUTPUT: output });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(readFileSync(output, 'utf8')).toBe('exit-code=0\n');
+    const report = JSON.parse(readFileSync(path.join(dir, 'runbook-reports', 'results.json'), 'utf8')) as RunReport;
+    expect([...new Set(report.results.map((r) => r.step.split('.')[0]))].sort()).toEqual(postureSections);
+    expect(report.results.filter((r) => r.step.startsWith('7.') && r.status === 'warn').length).toBeGreaterThan(0);
+  }, 300_000);
+
   it('when the check cannot run, the step still passes, records exit code 2, and the last step fails the job with it', async () => {
     const output = path.join(tmp, 'gha-bad.output');
     writeFileSync(output, '');
@@ -137,6 +174,29 @@ describe('the Airflow DAG (examples/airflow/runbook_checks_dag.py)', () => {
     for (const task of dag!.tasks) for (const name of npmScripts(task.bash_command)) expect(scripts[name], name).toBeDefined();
     expect(npmScripts(dag!.tasks[1]!.bash_command)).toEqual(['build']);
   });
+
+  it('declares a daily posture DAG: sections 5, 6 and 7, then the site published whatever they found', async () => {
+    const dags = await loadDag();
+    const posture = dags.find((d) => d.dag_id === 'runbook_posture')!;
+    expect(posture.settings).toMatchObject({ schedule: '41 5 * * *', catchup: false, params: { environment: 'prod' } });
+    expect(posture.tasks.map((t) => [t.task_id, t.upstream, t.trigger_rule ?? 'all_success'])).toEqual([
+      ['run_posture_checks', [], 'all_success'],
+      ['publish_site', ['run_posture_checks'], 'all_done'],
+    ]);
+    expect(posture.tasks[0]!.bash_command).toContain(`npm run -s check -- ${postureSections.join(' ')} --env "$RUNBOOK_ENV"`);
+    expect(posture.tasks[1]!.bash_command).toBe(dags[0]!.tasks[1]!.bash_command);
+  });
+
+  it.skipIf(!postureParsed)(`its posture task, run as Airflow would, saves a run of sections 5 to 7 only${postureSkip}`, async () => {
+    const posture = (await loadDag()).find((d) => d.dag_id === 'runbook_posture')!;
+    const task = posture.tasks[0]!;
+    const context = { 'params.environment': 'sandbox', 'params.reports_root': path.join(tmp, 'airflow'), ts_nodash: '20261202T054100' };
+    const env = Object.fromEntries(Object.entries(task.env).map(([key, value]) => [key, render(value, context, /\{\{([^}]+)\}\}/g)]));
+    const run = await runCommand('bash', ['-c', task.bash_command], { cwd: task.cwd, env });
+    expect(run.code, describeRun(run)).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(tmp, 'airflow', 'posture-20261202T054100', 'results.json'), 'utf8')) as RunReport;
+    expect([...new Set(report.results.map((r) => r.step.split('.')[0]))].sort()).toEqual(postureSections);
+  }, 300_000);
 
   it('its check task, run as Airflow would (templates rendered, in the project folder), writes the reports of a sandbox run', async () => {
     const [dag] = await loadDag();

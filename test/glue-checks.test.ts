@@ -1,34 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import projectConfig from '../runbook.config';
 import causeCorruptJson from '../checks/glue/cause-corrupt-json';
 import failedJobRun from '../checks/glue/failed-job-run';
 import inputDataFormat from '../checks/glue/input-data-format';
 import inputSchema from '../checks/glue/input-schema';
 import jobRunFailed from '../checks/glue/job-run-failed';
 import runErrorLogs from '../checks/glue/run-error-logs';
-import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
-import { createServiceClients, type ServiceClients } from '../src/clients';
-import { validateConfig, type EnvironmentConfig } from '../src/config';
-import type { CheckResult, JsonValue } from '../src/model';
-import { sandboxTargets } from '../src/runner/environment';
-import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { resolveDateTemplates as dated } from '../src/sandbox/world/relative-time';
-
-const sandboxConfig = validateConfig(projectConfig).environments.sandbox!;
-
-/** A sandbox in one world with read-only clients over HTTP, as the runner gives checks. */
-async function harness(world: string) {
-  const sandbox = await startSandbox({ world });
-  const clients: ServiceClients = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
-  const run = (check: CheckDefinition, options: { env?: EnvironmentConfig; params?: Record<string, string> } = {}): Promise<CheckResult> => {
-    if (check.kind !== 'check') throw new Error(`${check.id} is an action`);
-    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal: new AbortController().signal, log: () => undefined, memo: createRunMemo().forCheck(new AbortController().signal) };
-    return check.run(ctx);
-  };
-  return { sandbox, run, close: async () => (await clients.close(), await sandbox.stop()) };
-}
-
-const evidenceOf = (result: CheckResult, label: string): JsonValue | undefined => result.evidence.find((e) => e.label === label)?.value;
+import { checkHarness as harness, evidenceOf, sandboxConfig } from './support/check-harness';
 
 describe('sampling the raw input of the glue-oom world, whose prefix holds 100,000 objects', () => {
   let h: Awaited<ReturnType<typeof harness>>;

@@ -142,7 +142,7 @@ describe('the posture checks in small custom worlds, for branches the shipped wo
 
   it('6.2 reports an apply job the workflow does not have as an error listing its jobs', async () => {
     await h.load('healthy');
-    const result = await h.run(applyRequiresReview, { ...sandboxConfig, practices: { ...sandboxConfig.practices!, applyJob: 'deploy' } });
+    const result = await h.run(applyRequiresReview, { env: { ...sandboxConfig, practices: { ...sandboxConfig.practices!, applyJob: 'deploy' } } });
     expect(result).toMatchObject({ status: 'error', summary: '.github/workflows/terraform.yml has no job "deploy" (practices.applyJob), expected one of plan, apply' });
   });
 
@@ -158,7 +158,7 @@ describe('the posture checks in small custom worlds, for branches the shipped wo
 
   it('6.1 warns, not passes, when the look-up stops at its cap before the window ends', async () => {
     await h.load('busy-trail');
-    const result = await h.run(changesOutsideCi, { ...sandboxConfig, practices: { ...sandboxConfig.practices!, maxTrailEvents: 50 } });
+    const result = await h.run(changesOutsideCi, { env: { ...sandboxConfig, practices: { ...sandboxConfig.practices!, maxTrailEvents: 50 } } });
     expect(result.status).toBe('warn');
     expect(result.summary).toMatch(/stopped at its cap of 50/);
   });
@@ -174,7 +174,7 @@ describe('the posture checks in small custom worlds, for branches the shipped wo
 
   it('6.4 reports a configured task the DAG does not have as an error listing its tasks', async () => {
     await h.load('healthy');
-    const result = await h.run(testsGatePublishing, { ...sandboxConfig, practices: { ...sandboxConfig.practices!, publishTaskId: 'publish' } });
+    const result = await h.run(testsGatePublishing, { env: { ...sandboxConfig, practices: { ...sandboxConfig.practices!, publishTaskId: 'publish' } } });
     expect(result).toMatchObject({ status: 'error', summary: expect.stringContaining('DAG amazon_reviews_dbt has no task publish (practices.publishTaskId), expected one of') });
   });
 

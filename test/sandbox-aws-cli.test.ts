@@ -249,6 +249,43 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
     }
   }, 180_000);
 
+  it('cloudwatch describe-alarms and list-dashboards (the CLI sends awsQuery) show the ExecutionsFailed alarm and the pipeline dashboard', async () => {
+    const { MetricAlarms } = JSON.parse(await cli('cloudwatch', 'describe-alarms', '--alarm-names', 'arai-ingestion-executions-failed')) as { MetricAlarms: Array<Record<string, unknown>> };
+    expect(MetricAlarms).toHaveLength(1);
+    expect(MetricAlarms[0]).toMatchObject({
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: 'arn:aws:states:eu-west-1:123456789012:stateMachine:arai-ingestion' }],
+      AlarmActions: ['arn:aws:sns:eu-west-1:123456789012:arai-platform-alerts'],
+      ActionsEnabled: true,
+      Threshold: 1,
+    });
+    const { DashboardEntries } = JSON.parse(await cli('cloudwatch', 'list-dashboards')) as { DashboardEntries: Array<{ DashboardName: string; DashboardArn: string }> };
+    expect(DashboardEntries.map((d) => [d.DashboardName, d.DashboardArn])).toEqual([['arai-pipeline', 'arn:aws:cloudwatch::123456789012:dashboard/arai-pipeline']]);
+    expect(sandbox.calls.all().filter((c) => c.service === 'cloudwatch').map((c) => [c.operation, c.status]).slice(-2)).toEqual([['DescribeAlarms', 200], ['ListDashboards', 200]]);
+  }, 60_000);
+
+  it('events list-rules and list-targets-by-rule show the Glue failure rule and its SNS target (awsJson1_1)', async () => {
+    const { Rules } = JSON.parse(await cli('events', 'list-rules', '--name-prefix', 'arai-glue')) as { Rules: Array<{ Name: string; State: string; EventPattern: string }> };
+    expect(Rules.map((r) => [r.Name, r.State])).toEqual([['arai-glue-job-failed', 'ENABLED']]);
+    expect(JSON.parse(Rules[0]!.EventPattern)).toMatchObject({ 'detail-type': ['Glue Job State Change'] });
+    expect(JSON.parse(await cli('events', 'list-targets-by-rule', '--rule', 'arai-glue-job-failed'))).toEqual({ Targets: [{ Id: 'platform-alerts', Arn: 'arn:aws:sns:eu-west-1:123456789012:arai-platform-alerts' }] });
+  }, 60_000);
+
+  it('sns get-topic-attributes and list-subscriptions-by-topic read the alert topic (query protocol, XML)', async () => {
+    const topic = 'arn:aws:sns:eu-west-1:123456789012:arai-platform-alerts';
+    const { Attributes } = JSON.parse(await cli('sns', 'get-topic-attributes', '--topic-arn', topic)) as { Attributes: Record<string, string> };
+    expect(Attributes).toMatchObject({ TopicArn: topic, SubscriptionsConfirmed: '2', SubscriptionsPending: '0' });
+    const { Subscriptions } = JSON.parse(await cli('sns', 'list-subscriptions-by-topic', '--topic-arn', topic)) as { Subscriptions: Array<{ Protocol: string; Endpoint: string }> };
+    expect(Subscriptions.map((s) => s.Protocol)).toEqual(['email', 'https']);
+    await expect(cli('sns', 'list-subscriptions-by-topic', '--topic-arn', `${topic}-gone`)).rejects.toMatchObject({ stderr: expect.stringContaining('(NotFound)') });
+  }, 60_000);
+
+  it('budgets describe-budgets answers NotFoundException for an account without budgets, and logs describe-subscription-filters lists none', async () => {
+    await expect(cli('budgets', 'describe-budgets', '--account-id', '123456789012')).rejects.toMatchObject({ stderr: expect.stringContaining('(NotFoundException)') });
+    expect(JSON.parse(await cli('logs', 'describe-subscription-filters', '--log-group-name', '/aws-glue/jobs/output'))).toEqual({ subscriptionFilters: [] });
+  }, 60_000);
+
   it.each([
     ['glue', 'list-crawlers', 'UnknownOperationException', 400],
     ['logs', 'describe-metric-filters', 'UnknownOperationException', 400],
@@ -256,6 +293,9 @@ describe.skipIf(!aws)('the sandbox serves another AWS client: the AWS CLI, alway
     ['dynamodb', 'list-backups', 'UnknownOperationException', 400],
     ['iam', 'list-users', 'InvalidAction', 400],
     ['sts', 'get-session-token', 'InvalidAction', 400],
+    ['cloudwatch', 'list-metrics', 'InvalidAction', 400],
+    ['sns', 'list-topics', 'InvalidAction', 400],
+    ['events', 'list-event-buses', 'UnknownOperationException', 400],
     ['s3api', 'get-bucket-tagging --bucket arai-raw', 'NotImplemented', 501],
   ])('%s %s, which the sandbox does not serve, fails at once with %s (%i), in one call the CLI does not retry', async (service, command, code, status) => {
     const before = sandbox.calls.all().length;

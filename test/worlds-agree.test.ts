@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCloudwatchState } from '../src/sandbox/cloudwatch/state';
 import { dynamodbSectionSchema } from '../src/sandbox/dynamodb/state';
+import { loadEventsState } from '../src/sandbox/events/state';
 import { findJobRun, loadGlueState } from '../src/sandbox/glue/state';
 import { loadIamState } from '../src/sandbox/iam/load';
 import { principalArn, principalByArn } from '../src/sandbox/iam/principals';
@@ -10,6 +12,9 @@ import { loadLogsState } from '../src/sandbox/logs/state';
 import { loadS3State } from '../src/sandbox/s3/state';
 import { loadSfnState } from '../src/sandbox/sfn/state';
 import { loadSnowflakeState } from '../src/sandbox/snowflake/state';
+import { loadSnsState } from '../src/sandbox/sns/state';
+import { topicArn } from '../src/sandbox/sns/xml';
+import { stateMachineArn } from '../src/sandbox/sfn/arn';
 import { listWorlds, loadWorld, worldsDir } from '../src/sandbox/world/load-world';
 
 type Json = Record<string, unknown>;
@@ -30,6 +35,9 @@ function servicesOf(name: string) {
     sfn: loadSfnState(sections.sfn),
     snowflake: loadSnowflakeState(sections.snowflake),
     dynamodb: dynamodbSectionSchema.parse(sections.dynamodb ?? {}),
+    cloudwatch: loadCloudwatchState(sections.cloudwatch, new Date()),
+    events: loadEventsState(sections.events),
+    sns: loadSnsState(sections.sns),
     terraformRuns: runs.filter((run) => run.workflow.endsWith('terraform.yml')).sort((a, b) => b.created_at.localeCompare(a.created_at)),
   };
 }
@@ -166,6 +174,24 @@ const agreements: Record<string, (w: Services, world: string) => string[]> = {
       return table.notificationChannel && queues.length && !queues.includes(table.notificationChannel) ? [`${name} listens on ${table.notificationChannel}, the bucket notifies ${queues.join(', ')}`] : [];
     }),
   ],
+
+  'alarms and rules notify topics that exist, watch state machines that exist, and the state machine logs to a group that exists': (w) => {
+    const topics = new Set([...w.sns.topics.keys()].map(topicArn));
+    const machines = new Set([...w.sfn.stateMachines.keys()].map(stateMachineArn));
+    return [
+      ...w.cloudwatch.alarms.flatMap((alarm) => [
+        ...alarm.alarmActions.filter((arn) => arn.includes(':sns:') && !topics.has(arn)).map((arn) => `alarm ${alarm.name} notifies ${arn}, which does not exist`),
+        ...(alarm.dimensions.StateMachineArn && !machines.has(alarm.dimensions.StateMachineArn) ? [`alarm ${alarm.name} watches ${alarm.dimensions.StateMachineArn}, which does not exist`] : []),
+      ]),
+      ...w.events.rules.flatMap((rule) =>
+        Object.values(rule.targets).flatMap((target) => (target.arn.includes(':sns:') && !topics.has(target.arn)) || (target.arn.includes(':states:') && !machines.has(target.arn)) ? [`rule ${rule.name} targets ${target.arn}, which does not exist`] : []),
+      ),
+      ...[...w.sfn.stateMachines.values()].flatMap((machine) => {
+        const group = machine.logging.logGroupArn?.replace(/^.*:log-group:/, '').replace(/:\*$/, '');
+        return group && !w.logs.groups.has(group) ? [`${machine.name} logs to ${group}, which does not exist`] : [];
+      }),
+    ];
+  },
 };
 
 /** Incidents that stage a broken reference on purpose: the agreement they break, which must stay broken there. */

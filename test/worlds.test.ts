@@ -10,9 +10,10 @@ describe('every shipped world behaves as its header says', () => {
     expect(listWorlds()).toEqual(expect.arrayContaining(['healthy', 's3-notifications-missing', 'storage-integration-disabled', 'auto-refresh-off']));
   });
 
-  it('healthy: every step of every scenario passes or skips', async () => {
+  it('healthy: every step of every scenario passes or skips, but for the future goals of section 7, which may warn', async () => {
     const report = await runInWorld('healthy', []);
-    const bad = report.results.filter((r) => r.status !== 'pass' && r.status !== 'skip');
+    const futureGap = (r: (typeof report.results)[number]) => r.status === 'warn' && r.step.startsWith('7.');
+    const bad = report.results.filter((r) => r.status !== 'pass' && r.status !== 'skip' && !futureGap(r));
     expect(bad, describeOutcomes(report)).toEqual([]);
     expect(report.totals.pass).toBeGreaterThan(0);
   }, 120_000);

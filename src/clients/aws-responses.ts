@@ -12,7 +12,11 @@ import { transportFailure } from './transport-failure';
  */
 export const alwaysPresentMembers: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   Glue: { GetJobRuns: ['JobRuns'], GetJobRun: ['JobRun'], GetJob: ['Job'], GetJobs: ['Jobs'] },
-  'CloudWatch Logs': { FilterLogEvents: ['events'], DescribeLogStreams: ['logStreams'], DescribeLogGroups: ['logGroups'] },
+  'CloudWatch Logs': { FilterLogEvents: ['events'], DescribeLogStreams: ['logStreams'], DescribeLogGroups: ['logGroups'], DescribeSubscriptionFilters: ['subscriptionFilters'] },
+  CloudWatch: { DescribeAlarms: ['MetricAlarms'], ListDashboards: ['DashboardEntries'] },
+  EventBridge: { ListRules: ['Rules'], ListTargetsByRule: ['Targets'] },
+  SNS: { ListSubscriptionsByTopic: ['Subscriptions'], GetTopicAttributes: ['Attributes'] },
+  Budgets: { DescribeBudgets: ['Budgets'] },
   IAM: { SimulatePrincipalPolicy: ['EvaluationResults'] },
   DynamoDB: { Scan: ['Items', 'Count'], Query: ['Items', 'Count'] },
   S3: { ListObjectsV2: ['Name', 'KeyCount'] },
@@ -104,7 +108,7 @@ export function describeAwsFailure(error: unknown, service: string, operation: s
   if (denied) return denied;
   if (status && status >= 200 && status < 300) {
     // The deserializer failed on a 2xx: the body is not the JSON or XML the operation returns (cut short, or something else).
-    return new UnexpectedResponseError(service, operation, 'not-json', 'a parseable answer', 'a body that does not parse', `the answer is not valid ${service === 'S3' || service === 'IAM' ? 'XML' : 'JSON'} (cut short or not from the service): ${error.message.split('\n')[0]}`, { cause: error, status });
+    return new UnexpectedResponseError(service, operation, 'not-json', 'a parseable answer', 'a body that does not parse', `the answer is not valid ${service === 'S3' || service === 'IAM' || service === 'SNS' ? 'XML' : 'JSON'} (cut short or not from the service): ${error.message.split('\n')[0]}`, { cause: error, status });
   }
   if (status && status >= 500 && unnamedErrors.has(error.name)) {
     return new ServiceCallError(service, operation, 'unavailable', `AWS answered HTTP ${status} without an error code (a failure on the service side, or a proxy in between)`, { cause: error, status, hint: 'try again; if it persists, check the AWS Health Dashboard for the region' });

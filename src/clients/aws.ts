@@ -8,7 +8,20 @@ import { defaultRetryPolicy, type RetryPolicy } from './retry/policy';
 import { observeCall, type ServiceCallListener } from './service-calls';
 
 /** The AWS services the checks use, by client key, as engineers name them in messages. */
-export const awsServiceNames = { s3: 'S3', sfn: 'Step Functions', glue: 'Glue', logs: 'CloudWatch Logs', iam: 'IAM', dynamodb: 'DynamoDB', sts: 'STS', cloudtrail: 'CloudTrail' } as const;
+export const awsServiceNames = {
+  s3: 'S3',
+  sfn: 'Step Functions',
+  glue: 'Glue',
+  logs: 'CloudWatch Logs',
+  iam: 'IAM',
+  dynamodb: 'DynamoDB',
+  sts: 'STS',
+  cloudtrail: 'CloudTrail',
+  cloudwatch: 'CloudWatch',
+  events: 'EventBridge',
+  sns: 'SNS',
+  budgets: 'Budgets',
+} as const;
 
 /** The configuration every AWS client of a run shares: region, endpoint, credentials, timeouts, and the run's retry policy. */
 export function awsClientConfig(target: AwsTarget, retry: RetryPolicy = defaultRetryPolicy) {

@@ -1,11 +1,15 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { BudgetsClient } from '@aws-sdk/client-budgets';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { GlueClient } from '@aws-sdk/client-glue';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { createAirflowClient, type AirflowClient } from './airflow';
 import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
 import type { ServiceBreaker } from './breaker/service-breaker';
@@ -40,6 +44,13 @@ export interface ServiceClients {
   sts(): STSClient;
   /** CloudTrail's event history (LookupEvents), for changes made outside CI. */
   cloudtrail(): CloudTrailClient;
+  /** CloudWatch metrics: alarms and dashboards. */
+  cloudwatch(): CloudWatchClient;
+  /** EventBridge: rules and their targets. */
+  events(): EventBridgeClient;
+  sns(): SNSClient;
+  /** AWS Budgets (a global service: the SDK signs for us-east-1 whatever the region). */
+  budgets(): BudgetsClient;
   snowflake(): Promise<SnowflakeSession>;
   /** GitHub's REST API (Octokit), for workflow runs, jobs, logs and artifacts. */
   github(): Promise<GithubClient>;
@@ -76,7 +87,7 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     return cache.get(name) as C;
   };
 
-  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the other five.
+  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the others.
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     s3: () => aws('s3', (config) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
@@ -87,6 +98,10 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
     sts: () => aws('sts', (config) => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(config)),
     cloudtrail: () => aws('cloudtrail', (config) => new (require('@aws-sdk/client-cloudtrail') as typeof import('@aws-sdk/client-cloudtrail')).CloudTrailClient(config)),
+    cloudwatch: () => aws('cloudwatch', (config) => new (require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config)),
+    events: () => aws('events', (config) => new (require('@aws-sdk/client-eventbridge') as typeof import('@aws-sdk/client-eventbridge')).EventBridgeClient(config)),
+    sns: () => aws('sns', (config) => new (require('@aws-sdk/client-sns') as typeof import('@aws-sdk/client-sns')).SNSClient(config)),
+    budgets: () => aws('budgets', (config) => new (require('@aws-sdk/client-budgets') as typeof import('@aws-sdk/client-budgets')).BudgetsClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
     snowflake: async () => {
       const target = targets.snowflake;

@@ -4,6 +4,7 @@ import { awsSchema } from './areas/aws';
 import { dbtSchema } from './areas/dbt';
 import { externalTablesSchema } from './areas/external-tables';
 import { githubSchema } from './areas/github';
+import { monitoringSchema } from './areas/monitoring';
 import { pipelineSchema } from './areas/pipeline';
 import { practicesSchema } from './areas/practices';
 import { rawInputSchema } from './areas/raw-input';
@@ -27,6 +28,7 @@ export const environmentSchema = z.strictObject({
   github: githubSchema.optional(),
   terraform: terraformSchema.optional(),
   pipeline: pipelineSchema.optional(),
+  monitoring: monitoringSchema.optional(),
   rawInput: rawInputSchema.optional(),
   /** Sections 5 and 6: the roles, resources, jobs and tasks the posture checks judge. */
   practices: practicesSchema.optional(),

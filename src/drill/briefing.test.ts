@@ -27,6 +27,8 @@ const causeWords: Record<DrillName, string[]> = {
   'terraform-apply-failed-2': ['destroy', 'replace', 'rename', 'protected', 'non-empty'],
   'terraform-apply-failed-3': ['denied', 'AccessDenied', 'UpdateJob', 'guardrail', 'not authorized', 'permission'],
   'terraform-apply-failed-4': ['lock', 'cancelled', 'stale', 'five hours'],
+  'posture-review-1': ['subscri', 'confirm', 'pending', 'removed'],
+  'posture-review-2': ['deleted', 'clean-up', 'unused', 'unmonitored'],
 };
 
 describe('drill briefings', () => {

@@ -24,6 +24,8 @@ export const drillWorlds = {
   'terraform-apply-failed-2': 'terraform-destroys-protected',
   'terraform-apply-failed-3': 'terraform-ci-access-denied',
   'terraform-apply-failed-4': 'terraform-stale-lock',
+  'posture-review-1': 'no-glue-failure-alert',
+  'posture-review-2': 'sfn-failures-unmonitored',
 } as const satisfies Record<string, string>;
 
 /** The name of a drill. */

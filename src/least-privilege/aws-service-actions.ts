@@ -21,6 +21,10 @@ export const resourceTypeArns = {
   group: 'arn:${Partition}:iam::${Account}:group/${GroupNameWithPath}',
   table: 'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
   policy: 'arn:${Partition}:iam::${Account}:policy/${PolicyNameWithPath}',
+  alarm: 'arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}',
+  'rule-on-default-event-bus': 'arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}',
+  topic: 'arn:${Partition}:sns:${Region}:${Account}:${TopicName}',
+  budget: 'arn:${Partition}:budgets::${Account}:budget/${BudgetName}',
 } as const;
 
 /** A resource type an IAM action can be scoped to. */
@@ -58,7 +62,9 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
     UpdateJob: write('job'),
   },
   logs: {
+    DescribeLogGroups: list(),
     DescribeLogStreams: list('log-group'),
+    DescribeSubscriptionFilters: list('log-group'),
     FilterLogEvents: read('log-group'),
     GetLogEvents: read('log-stream'),
   },
@@ -94,6 +100,21 @@ export const awsServiceActions: Record<string, Record<string, IamActionSpec>> = 
   },
   cloudtrail: {
     LookupEvents: read(),
+  },
+  cloudwatch: {
+    DescribeAlarms: list('alarm'),
+    ListDashboards: list(),
+  },
+  events: {
+    ListRules: list(),
+    ListTargetsByRule: list('rule-on-default-event-bus'),
+  },
+  sns: {
+    GetTopicAttributes: read('topic'),
+    ListSubscriptionsByTopic: list('topic'),
+  },
+  budgets: {
+    ViewBudget: read('budget'),
   },
 };
 

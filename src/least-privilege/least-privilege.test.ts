@@ -21,7 +21,20 @@ beforeAll(async () => {
 });
 
 /** The SDK package of each AWS `uses` service, whose commands are the API's operations. */
-const sdkPackages: Record<string, string> = { sfn: 'client-sfn', glue: 'client-glue', logs: 'client-cloudwatch-logs', s3: 'client-s3', iam: 'client-iam', dynamodb: 'client-dynamodb', sts: 'client-sts', cloudtrail: 'client-cloudtrail' };
+const sdkPackages: Record<string, string> = {
+  sfn: 'client-sfn',
+  glue: 'client-glue',
+  logs: 'client-cloudwatch-logs',
+  s3: 'client-s3',
+  iam: 'client-iam',
+  dynamodb: 'client-dynamodb',
+  sts: 'client-sts',
+  cloudtrail: 'client-cloudtrail',
+  cloudwatch: 'client-cloudwatch',
+  events: 'client-eventbridge',
+  sns: 'client-sns',
+  budgets: 'client-budgets',
+};
 
 describe('least privilege, generated (issue 12, item 1)', () => {
   it('knows the permission of every operation that every check and action declares in uses', () => {
@@ -50,12 +63,14 @@ describe('least privilege, generated (issue 12, item 1)', () => {
     ['s3:GetBucketNotificationConfiguration', ['s3:GetBucketNotification']],
     ['logs:FilterLogEvents', ['logs:FilterLogEvents']],
     ['dynamodb:Scan', ['dynamodb:Scan']],
+    ['budgets:DescribeBudgets', ['budgets:ViewBudget']],
+    ['events:ListTargetsByRule', ['events:ListTargetsByRule']],
   ])('authorizes %s as %j', (entry, actions) => {
     expect(iamActionsFor(entry)).toEqual(actions);
   });
 
   it('names actions as IAM does: a known prefix, then an action name in PascalCase', () => {
-    for (const [prefix, actions] of Object.entries(awsServiceActions)) for (const name of Object.keys(actions)) expect(`${prefix}:${name}`).toMatch(/^(states|glue|logs|s3|iam|dynamodb|sts|cloudtrail):[A-Z][A-Za-z0-9]+$/);
+    for (const [prefix, actions] of Object.entries(awsServiceActions)) for (const name of Object.keys(actions)) expect(`${prefix}:${name}`).toMatch(/^(states|glue|logs|s3|iam|dynamodb|sts|cloudtrail|cloudwatch|events|sns|budgets):[A-Z][A-Za-z0-9]+$/);
   });
 
   it('gives read-only checks no operation that changes something, in any system', () => {

@@ -1,10 +1,24 @@
 /** The `uses` service names of AWS and the IAM service prefixes they authorize under (`sfn` is `states`). */
-export const awsServicePrefixes: Record<string, string> = { sfn: 'states', states: 'states', glue: 'glue', logs: 'logs', s3: 's3', iam: 'iam', dynamodb: 'dynamodb', sts: 'sts', cloudtrail: 'cloudtrail' };
+export const awsServicePrefixes: Record<string, string> = {
+  sfn: 'states',
+  states: 'states',
+  glue: 'glue',
+  logs: 'logs',
+  s3: 's3',
+  iam: 'iam',
+  dynamodb: 'dynamodb',
+  sts: 'sts',
+  cloudtrail: 'cloudtrail',
+  cloudwatch: 'cloudwatch',
+  events: 'events',
+  sns: 'sns',
+  budgets: 'budgets',
+};
 
 /**
- * API operations whose IAM action has another name or is another action. S3 is the one that differs:
+ * API operations whose IAM action has another name or is another action. S3 differs most:
  * ListObjectsV2 is authorized as s3:ListBucket, HeadObject as s3:GetObject, the notification configuration
- * calls as s3:GetBucketNotification and s3:PutBucketNotification.
+ * calls as s3:GetBucketNotification and s3:PutBucketNotification; and AWS Budgets, whose every read is budgets:ViewBudget.
  */
 const renamed: Record<string, readonly string[]> = {
   's3:ListObjects': ['s3:ListBucket'],
@@ -15,6 +29,7 @@ const renamed: Record<string, readonly string[]> = {
   's3:ListBuckets': ['s3:ListAllMyBuckets'],
   's3:GetBucketNotificationConfiguration': ['s3:GetBucketNotification'],
   's3:PutBucketNotificationConfiguration': ['s3:PutBucketNotification'],
+  'budgets:DescribeBudgets': ['budgets:ViewBudget'],
 };
 
 /** True for a `uses` entry of an AWS service (`sfn:DescribeExecution`), false for Snowflake, GitHub, Airflow, dbt. */

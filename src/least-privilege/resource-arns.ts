@@ -53,6 +53,14 @@ export function scopedArns(type: ResourceType, env: EnvironmentConfig): ScopedAr
       return { arns: [arn('iam', `${type}/*`, false)], discovered: "the roles simulated are found at run time (the state machine's role) or configured (terraform.ciRoleArn)" };
     case 'policy':
       return { arns: [arn('iam', 'policy/*', false)], discovered: "the policies read are the ones attached to practices.platformRoles, found at run time (AWS managed ones are arn:aws:iam::aws:policy/…)" };
+    case 'alarm':
+      return { arns: [arn('cloudwatch', 'alarm:*')], discovered: 'DescribeAlarms lists every alarm of the account: the alarms that watch the pipeline are found in the answer' };
+    case 'rule-on-default-event-bus':
+      return { arns: [arn('events', 'rule/*')], discovered: 'the rules that match Glue failures are found at run time (ListRules)' };
+    case 'topic':
+      return { arns: [arn('sns', '*')], discovered: "the topics are the targets of the rules found at run time: narrow to your alert topics" };
+    case 'budget':
+      return { arns: [`arn:${partition}:budgets::${account}:budget/*`], discovered: 'DescribeBudgets reads every budget of the account' };
     case 'table':
       return env.terraform?.lockTable ? { arns: [arn('dynamodb', `table/${env.terraform.lockTable}`)] } : { arns: [arn('dynamodb', 'table/*')], discovered: 'no terraform.lockTable configured' };
   }

@@ -1,8 +1,11 @@
 import { airflowService } from './airflow/service';
+import { budgetsService } from './budgets/service';
+import { cloudwatchService } from './cloudwatch/service';
 import type { SandboxService } from './core/service';
 import { cloudtrailService } from './cloudtrail/service';
 import { dbtService } from './dbt/service';
 import { dynamodbService } from './dynamodb/service';
+import { eventsService } from './events/service';
 import { githubService } from './github/service';
 import { glueService } from './glue/service';
 import { iamService } from './iam/service';
@@ -10,6 +13,7 @@ import { logsService } from './logs/service';
 import { s3Service } from './s3/service';
 import { sfnService } from './sfn/service';
 import { snowflakeService } from './snowflake/service';
+import { snsService } from './sns/service';
 import { stsService } from './sts/service';
 import type { SandboxStates } from './states';
 import { warehouseService } from './warehouse/service';
@@ -30,5 +34,9 @@ export const services: { [K in keyof SandboxStates]: SandboxService<SandboxState
   iam: iamService,
   sts: stsService,
   cloudtrail: cloudtrailService,
+  cloudwatch: cloudwatchService,
+  events: eventsService,
+  sns: snsService,
+  budgets: budgetsService,
   work: workService,
 };

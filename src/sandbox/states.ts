@@ -1,7 +1,10 @@
 import type { AirflowState } from './airflow/state';
 import type { CloudtrailState } from './cloudtrail/state';
+import type { BudgetsState } from './budgets/state';
+import type { CloudwatchState } from './cloudwatch/state';
 import type { DbtState } from './dbt/service';
 import type { DynamodbState } from './dynamodb/state';
+import type { EventsState } from './events/state';
 import type { GithubState } from './github/state';
 import type { GlueState } from './glue/state';
 import type { IamState } from './iam/state';
@@ -9,6 +12,7 @@ import type { LogsState } from './logs/state';
 import type { S3State } from './s3/state';
 import type { SfnState } from './sfn/state';
 import type { SnowflakeState } from './snowflake/state';
+import type { SnsState } from './sns/state';
 import type { StsState } from './sts/service';
 import type { WarehouseState } from './warehouse/service';
 import type { WorkState } from './work/state';
@@ -31,6 +35,14 @@ export interface SandboxStates {
   sts: StsState;
   /** The management event history that LookupEvents reads (cloudtrail.json). */
   cloudtrail: CloudtrailState;
+  /** Metric alarms and dashboards (cloudwatch.json). */
+  cloudwatch: CloudwatchState;
+  /** EventBridge rules and their targets (events.json). */
+  events: EventsState;
+  /** SNS topics and their subscriptions (sns.json). */
+  sns: SnsState;
+  /** The account's budgets (budgets.json). */
+  budgets: BudgetsState;
   /** What the platform's jobs do when an action re-runs them, and the re-runs in flight (work.json). */
   work: WorkState;
 }

@@ -25,10 +25,11 @@ export async function checkHarness(world: string, worlds?: string) {
     await clients.close();
     clients = createServiceClients(sandboxTargets(sandbox, sandboxConfig), { readOnly: true });
   };
-  const run = (check: CheckDefinition, env: EnvironmentConfig = sandboxConfig): Promise<CheckResult> => {
+  /** Runs one check, with a memo of its own, in the sandbox environment or `env`, with `params`. */
+  const run = (check: CheckDefinition, options: { env?: EnvironmentConfig; params?: Record<string, string> } = {}): Promise<CheckResult> => {
     if (check.kind !== 'check') throw new Error(`${check.id} is an action`);
     const signal = new AbortController().signal;
-    const ctx: CheckContext = { environment: 'sandbox', config: env, clients, clock: { now: () => new Date() }, params: {}, signal, log: () => undefined, memo: createRunMemo().forCheck(signal) };
+    const ctx: CheckContext = { environment: 'sandbox', config: options.env ?? sandboxConfig, clients, clock: { now: () => new Date() }, params: options.params ?? {}, signal, log: () => undefined, memo: createRunMemo().forCheck(signal) };
     return check.run(ctx);
   };
   return { sandbox, run, load, close: async () => (await clients.close(), await sandbox.stop()) };

@@ -33,6 +33,8 @@ const sourceSchema = z.object({
   relation_name: z.string().nullish(),
   loaded_at_field: z.string().nullish(),
   freshness: z.object({ warn_after: periodSchema, error_after: periodSchema }).partial().nullish(),
+  /** dbt 1.10 also writes the freshness into the source's config (where a project may set it alone). */
+  config: z.object({ freshness: z.object({ warn_after: periodSchema, error_after: periodSchema }).partial().nullish() }).partial().passthrough().nullish(),
   original_file_path: z.string().nullish(),
 });
 
@@ -156,8 +158,8 @@ export function parseManifest(document: unknown): Manifest {
       schema: source.schema ?? null,
       identifier: source.identifier ?? null,
       loadedAtField: source.loaded_at_field ?? null,
-      warnAfter: threshold(source.freshness?.warn_after),
-      errorAfter: threshold(source.freshness?.error_after),
+      warnAfter: threshold(source.freshness?.warn_after) ?? threshold(source.config?.freshness?.warn_after),
+      errorAfter: threshold(source.freshness?.error_after) ?? threshold(source.config?.freshness?.error_after),
     });
   }
   const parentMap = new Map<string, string[]>(

@@ -10,6 +10,10 @@ const awsServiceBySigningName = {
   sts: 'sts',
   dynamodb: 'dynamodb',
   cloudtrail: 'cloudtrail',
+  monitoring: 'cloudwatch',
+  events: 'events',
+  sns: 'sns',
+  budgets: 'budgets',
 } as const;
 
 /** The X-Amz-Target prefixes of the JSON protocols, for requests that are not signed. */
@@ -19,10 +23,14 @@ const awsServiceByTargetPrefix: Record<string, keyof typeof awsServiceBySigningN
   Logs_20140328: 'logs',
   DynamoDB_20120810: 'dynamodb',
   'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
+  GraniteServiceVersion20100801: 'monitoring',
+  AWSEvents: 'events',
+  AWSBudgetServiceGateway: 'budgets',
 };
 
-/** The API versions of the query-protocol services, which unsigned requests name in `Version`. */
-const queryServiceByVersion = (body: string): 'iam' | 'sts' => (new URLSearchParams(body).get('Version') === '2011-06-15' ? 'sts' : 'iam');
+/** The API versions of the query-protocol services other than IAM, which unsigned requests name in `Version`. */
+const queryServices: Record<string, 'sts' | 'sns' | 'cloudwatch'> = { '2011-06-15': 'sts', '2010-03-31': 'sns', '2010-08-01': 'cloudwatch' };
+const queryServiceByVersion = (body: string): 'iam' | 'sts' | 'sns' | 'cloudwatch' => queryServices[new URLSearchParams(body).get('Version') ?? ''] ?? 'iam';
 
 /** Every service key the sandbox can route to. */
 export type ServiceKey = (typeof awsServiceBySigningName)[keyof typeof awsServiceBySigningName] | 'snowflake' | 'airflow' | 'github' | 'control';

@@ -7,11 +7,21 @@ const eventSchema = z.strictObject({
   repeat: z.number().int().positive().max(100_000).optional(),
 });
 
+const subscriptionFilterSchema = z.strictObject({
+  /** The events forwarded; empty forwards every event. */
+  filterPattern: z.string().max(1024).default(''),
+  /** Where they go: a Logs destination, a Kinesis or Firehose stream, a Lambda function. */
+  destinationArn: z.string().min(1),
+  roleArn: z.string().min(1).optional(),
+});
+
 const groupSchema = z.strictObject({
   /** When the group was created; its first event's time when absent. */
   createdOn: z.iso.datetime().optional(),
   /** Days events are kept; absent means forever, as in CloudWatch Logs. */
   retentionInDays: z.union([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].map((days) => z.literal(days))).optional(),
+  /** Subscription filters by name (at most two a group, as in CloudWatch Logs). */
+  subscriptionFilters: z.record(z.string().regex(/^[^:*]{1,512}$/, 'expected a filter name (no : or *)'), subscriptionFilterSchema).default({}).refine((filters) => Object.keys(filters).length <= 2, 'a log group has at most 2 subscription filters'),
   streams: z.record(z.string().regex(/^[^:*]{1,512}$/, 'expected a log stream name (no : or *)'), z.array(eventSchema)).default({}),
 });
 
@@ -31,9 +41,18 @@ export interface LogStream {
   events: LogEvent[];
 }
 
+/** A subscription filter: its name and where it forwards the group's events. */
+export interface SubscriptionFilter {
+  name: string;
+  filterPattern: string;
+  destinationArn: string;
+  roleArn?: string;
+}
+
 /** A log group: its settings and its streams by name. */
 export interface LogGroup {
   name: string;
+  subscriptionFilters: SubscriptionFilter[];
   /** Creation time, epoch milliseconds. */
   creationTime: number;
   retentionInDays?: number;
@@ -65,7 +84,8 @@ export function loadLogsState(section: unknown): LogsState {
     }
     const first = Math.min(...[...streams.values()].map((stream) => stream.events[0]?.timestamp ?? Infinity));
     const creationTime = group.createdOn ? new Date(group.createdOn).getTime() : Number.isFinite(first) ? first : 0;
-    groups.set(groupName, { name: groupName, creationTime, ...(group.retentionInDays ? { retentionInDays: group.retentionInDays } : {}), streams });
+    const subscriptionFilters = Object.entries(group.subscriptionFilters).map(([name, filter]) => ({ name, ...filter }));
+    groups.set(groupName, { name: groupName, subscriptionFilters, creationTime, ...(group.retentionInDays ? { retentionInDays: group.retentionInDays } : {}), streams });
   }
   return { groups };
 }

@@ -21,7 +21,11 @@ export function machineSettings(machine: StateMachine): Record<string, unknown> 
   return {
     definition: JSON.stringify(machine.definition, null, 2),
     roleArn: machine.roleArn,
-    loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+    loggingConfiguration: {
+      level: machine.logging.level,
+      includeExecutionData: machine.logging.includeExecutionData,
+      ...(machine.logging.logGroupArn ? { destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: machine.logging.logGroupArn } }] } : {}),
+    },
     tracingConfiguration: { enabled: false },
   };
 }

@@ -32,6 +32,13 @@ const executionSchema = z.strictObject({
   redriveCount: z.number().int().nonnegative().default(0),
 });
 
+const loggingSchema = z.strictObject({
+  level: z.enum(['ALL', 'ERROR', 'FATAL', 'OFF']),
+  includeExecutionData: z.boolean().default(false),
+  /** The CloudWatch Logs group the execution history goes to (`arn:aws:logs:…:log-group:NAME:*`). */
+  logGroupArn: z.string().regex(/^arn:aws[\w-]*:logs:[\w-]+:\d{12}:log-group:[.\-_/#A-Za-z0-9]+:\*$/, 'expected arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*').optional(),
+});
+
 const stateMachineSchema = z.strictObject({
   type: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD'),
   roleArn: z.string(),
@@ -39,7 +46,12 @@ const stateMachineSchema = z.strictObject({
   /** The Amazon States Language definition, as an object (sent as a JSON string, as AWS does). */
   definition: z.record(z.string(), json),
   executions: z.record(z.string().regex(/^[\w-]{1,80}$/, 'expected an execution name'), executionSchema).default({}),
+  /** Where the machine logs its executions; off when absent, as a new machine is. */
+  logging: loggingSchema.default({ level: 'OFF', includeExecutionData: false }),
 });
+
+/** A state machine's logging configuration. */
+export type MachineLogging = z.infer<typeof loggingSchema>;
 
 /** The sfn section of a world file: state machines by name, each with its executions by name. */
 export const sfnSectionSchema = z.strictObject({ stateMachines: z.record(z.string(), stateMachineSchema).default({}) });
@@ -77,6 +89,7 @@ export interface StateMachine {
   createdOn: Date;
   definition: Record<string, unknown>;
   executions: Map<string, Execution>;
+  logging: MachineLogging;
 }
 
 /** The simulated Step Functions: state machines by name. */
@@ -102,7 +115,7 @@ export function loadSfnState(section: unknown): SfnState {
         appended: [],
       });
     }
-    stateMachines.set(name, { name, type: machine.type, roleArn: machine.roleArn, createdOn: new Date(machine.createdOn), definition: machine.definition, executions });
+    stateMachines.set(name, { name, type: machine.type, roleArn: machine.roleArn, createdOn: new Date(machine.createdOn), definition: machine.definition, executions, logging: machine.logging });
   }
   return { stateMachines };
 }

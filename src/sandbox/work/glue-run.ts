@@ -19,7 +19,7 @@ function appendStream(logs: LogsState, group: string, stream: string, lines: rea
   if (!lines.length) return;
   let found = logs.groups.get(group);
   if (!found) {
-    found = { name: group, creationTime: at.getTime(), streams: new Map() };
+    found = { name: group, subscriptionFilters: [], creationTime: at.getTime(), streams: new Map() };
     logs.groups.set(group, found);
   }
   const streams = found.streams;

@@ -1,0 +1,13 @@
+import type { SandboxService } from '../core/service';
+import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
+import type { SandboxStates } from '../states';
+import { describeBudgets } from './operations/describe-budgets';
+import { loadBudgetsState, type BudgetsState } from './state';
+
+const operations: Record<string, JsonOperation<SandboxStates>> = { DescribeBudgets: describeBudgets };
+
+/** The simulated AWS Budgets, awsJson1_1: the account's budgets. */
+export const budgetsService: SandboxService<BudgetsState, SandboxStates> = {
+  load: (section, clock) => loadBudgetsState(section, clock.now()),
+  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidNextTokenException' }, operations, request, env),
+};
