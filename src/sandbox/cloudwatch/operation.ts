@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PermissionOf } from '../authorization/permission';
 import type { ServiceEnv } from '../core/service';
 import type { SandboxStates } from '../states';
 
@@ -8,6 +9,8 @@ export type CloudwatchResult = { result: Record<string, unknown> } | { error: { 
 /** One CloudWatch operation, written once for both of its protocols (awsQuery and awsJson1_0): input schema and handler. */
 export interface CloudwatchOperation<Schema extends z.ZodType = z.ZodType> {
   input: Schema;
+  /** What IAM authorizes a request as, when the sandbox enforces a caller policy. */
+  permission?: PermissionOf<z.infer<Schema>, ServiceEnv<SandboxStates>>;
   run(input: z.infer<Schema>, env: ServiceEnv<SandboxStates>): CloudwatchResult;
 }
 

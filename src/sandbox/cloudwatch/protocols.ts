@@ -7,6 +7,7 @@ import { readQueryInput } from '../aws-query/params';
 import { queryResultXml } from '../aws-query/result-xml';
 import { validationMessage } from '../aws-query/validation';
 import { queryError, queryResponse, type QueryService } from '../aws-query/xml';
+import { permissionList } from '../authorization/permission';
 import type { SandboxStates } from '../states';
 import type { CloudwatchOperation, CloudwatchResult } from './operation';
 
@@ -72,5 +73,13 @@ export function serveCloudwatch(operations: Record<string, CloudwatchOperation>,
     const message = `Could not find operation ${action} for version ${cloudwatchQuery.version}`;
     return { response: asJson ? jsonError('InvalidAction', message, 400) : queryError(cloudwatchQuery, 400, 'InvalidAction', message), call };
   }
-  return { response: answer(() => operation.run(operation.input.parse(input), env), asJson, action, input), call };
+  let denied: string | undefined;
+  const authorized = (parsed: Record<string, unknown>): CloudwatchResult => {
+    const denial = env.authorize?.(request, action, operation.permission ? permissionList(operation.permission(parsed, env)) : undefined);
+    if (!denial) return operation.run(parsed, env);
+    denied = denial.action;
+    return { error: { code: 'AccessDenied', message: denial.message, status: 403 } };
+  };
+  const response = answer(() => authorized(operation.input.parse(input) as Record<string, unknown>), asJson, action, input);
+  return { response, call: denied ? { ...call, denied } : call };
 }

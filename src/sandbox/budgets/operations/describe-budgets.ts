@@ -38,6 +38,7 @@ function budgetShape(budget: Budget) {
 export const describeBudgets = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'budgets:ViewBudget', resource: `arn:aws:budgets::${input.AccountId}:budget/*` }),
   run(input, env) {
     if (input.AccountId !== sandboxAccountId) return operationError('AccessDeniedException', `User is not authorized to view budgets of account ${input.AccountId}`);
     const budgets = env.states.budgets.budgets;

@@ -34,6 +34,7 @@ const input = z.object({
 export const lookupEvents = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: () => ({ action: 'cloudtrail:LookupEvents', resource: '*' }),
   run(input, env) {
     const attributes = input.LookupAttributes ?? [];
     if (attributes.length > 1) return operationError('InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.');

@@ -4,6 +4,7 @@ import { paginate } from '../../aws-json/pagination';
 import { sandboxCredentials } from '../../credentials';
 import { cloudwatchOperation } from '../operation';
 import type { MetricAlarm } from '../state';
+import { regionalArn } from '../../authorization/arns';
 
 const list = (max: number) => z.array(z.string().min(1).max(255)).max(max);
 
@@ -51,6 +52,7 @@ function alarmShape(alarm: MetricAlarm) {
  */
 export const describeAlarms = cloudwatchOperation({
   input,
+  permission: () => ({ action: 'cloudwatch:DescribeAlarms', resource: regionalArn('cloudwatch', 'alarm:*') }),
   run(input, env) {
     if (input.AlarmNames && input.AlarmNamePrefix) return { error: { code: 'InvalidParameterCombination', message: 'AlarmNames and AlarmNamePrefix cannot be used together.' } };
     if ((input.ChildrenOfAlarmName || input.ParentsOfAlarmName) && (input.AlarmNames || input.AlarmNamePrefix || input.StateValue || input.ActionPrefix)) {

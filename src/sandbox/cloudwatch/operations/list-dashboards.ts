@@ -11,6 +11,7 @@ const input = z.object({
 /** ListDashboards: the account's dashboards (name, global ARN, last change, body size) under a name prefix, 1,000 a page. */
 export const listDashboards = cloudwatchOperation({
   input,
+  permission: () => ({ action: 'cloudwatch:ListDashboards', resource: '*' }),
   run(input, env) {
     const dashboards = env.states.cloudwatch.dashboards.filter((d) => d.name.startsWith(input.DashboardNamePrefix ?? ''));
     const page = paginate(dashboards, 1000, input.NextToken);

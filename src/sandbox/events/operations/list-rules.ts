@@ -15,6 +15,7 @@ const input = z.object({
 export const listRules = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: () => ({ action: 'events:ListRules', resource: '*' }),
   run(input, env) {
     const bus = requestedBus(input.EventBusName);
     const rules = env.states.events.rules.filter((rule) => rule.eventBusName === bus && rule.name.startsWith(input.NamePrefix ?? ''));

@@ -3,6 +3,7 @@ import { jsonOperation, operationError } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { requestedBus } from '../arn';
+import { regionalArn } from '../../authorization/arns';
 
 const input = z.object({
   Rule: z.string().min(1).max(64),
@@ -15,6 +16,7 @@ const input = z.object({
 export const listTargetsByRule = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'events:ListTargetsByRule', resource: regionalArn('events', `rule/${input.Rule}`) }),
   run(input, env) {
     const bus = requestedBus(input.EventBusName);
     const rule = env.states.events.rules.find((r) => r.name === input.Rule && r.eventBusName === bus);

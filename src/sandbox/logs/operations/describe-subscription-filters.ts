@@ -3,6 +3,7 @@ import { jsonOperation } from '../../aws-json/operations';
 import { paginate } from '../../aws-json/pagination';
 import type { SandboxStates } from '../../states';
 import { findLogGroup } from '../group-name';
+import { regionalArn } from '../../authorization/arns';
 
 const input = z.object({
   logGroupName: z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/),
@@ -15,6 +16,7 @@ const input = z.object({
 export const describeSubscriptionFilters = jsonOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'logs:DescribeSubscriptionFilters', resource: regionalArn('logs', `log-group:${input.logGroupName}`) }),
   run(input, env) {
     const found = findLogGroup(env.states.logs, { logGroupName: input.logGroupName });
     if ('error' in found) return found.error;

@@ -11,6 +11,7 @@ const input = z.object({ TopicArn: z.string().min(1) });
 export const getTopicAttributes = queryOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'sns:GetTopicAttributes', resource: input.TopicArn }),
   run(input, env) {
     const found = findTopic(env.states.sns, input.TopicArn);
     if ('error' in found) return found.error;

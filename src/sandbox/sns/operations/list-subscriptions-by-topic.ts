@@ -12,6 +12,7 @@ const input = z.object({ TopicArn: z.string().min(1), NextToken: z.string().min(
 export const listSubscriptionsByTopic = queryOperation<SandboxStates, typeof input>({
   input,
   mutates: false,
+  permission: (input) => ({ action: 'sns:ListSubscriptionsByTopic', resource: input.TopicArn }),
   run(input, env) {
     const found = findTopic(env.states.sns, input.TopicArn);
     if ('error' in found) return found.error;
