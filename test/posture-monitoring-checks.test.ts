@@ -59,7 +59,7 @@ describe('7.1 glue-failure-alerts', () => {
   it('passes in healthy: the rule matches both jobs and its topic has two confirmed subscribers', async () => {
     const result = await h.run(glueFailureAlerts);
     expect(result.status).toBe('pass');
-    expect(result.summary).toBe('failures of arai-raw-to-processed, arai-processed-compact reach arai-platform-alerts (email:data-platform-oncall@example.com, https:https://events.pagerduty.example.com/…)')
+    expect(result.summary).toBe('failures of arai-raw-to-processed, arai-processed-compact reach arai-platform-alerts (email:data-platform-oncall@example.com, https://events.pagerduty.example.com/…)')
     expect(JSON.stringify(result)).not.toContain('/integration/arai/enqueue');;
     expect(h.sandbox.calls.all().map((c) => `${c.service}:${c.operation}`).sort()).toEqual(['events:ListRules', 'events:ListTargetsByRule', 'sns:ListSubscriptionsByTopic']);
   });

@@ -11,7 +11,7 @@ const snsArn = /^arn:aws[\w-]*:sns:/;
 function shownEndpoint(protocol: string | undefined, endpoint: string | undefined): string {
   if ((protocol === 'http' || protocol === 'https') && endpoint) {
     try {
-      return `${protocol}:${new URL(endpoint).origin}/…`;
+      return `${new URL(endpoint).origin}/…`; // the origin names the protocol
     } catch {
       return `${protocol}:(an endpoint that is not a URL)`;
     }
