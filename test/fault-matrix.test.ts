@@ -10,9 +10,9 @@ import { faultClasses, type FaultClass } from './support/fault-classes';
 import { root, runInWorld } from './support/project';
 
 /** The `uses` prefixes served by the sandbox over HTTP: a check that uses none (dbt's local files) is out of the faults' reach. */
-const sandboxServices = new Set(['s3', 'sfn', 'glue', 'logs', 'iam', 'dynamodb', 'snowflake', 'airflow', 'github', 'cloudtrail']);
+const sandboxServices = new Set(['s3', 'sfn', 'glue', 'logs', 'iam', 'dynamodb', 'snowflake', 'airflow', 'github', 'cloudtrail', 'cloudwatch', 'events', 'sns', 'budgets']);
 /** How an error names its service and operation: `Step Functions ListExecutions: …`, `GitHub GET /repos/…: …`. */
-const namesServiceAndOperation = /(S3|Step Functions|Glue|CloudWatch Logs|IAM|DynamoDB|CloudTrail|Snowflake|Airflow|GitHub) [\w/{}. -]+: /;
+const namesServiceAndOperation = /(S3|Step Functions|Glue|CloudWatch Logs|CloudWatch|IAM|DynamoDB|CloudTrail|EventBridge|SNS|Budgets|Snowflake|Airflow|GitHub) [\w/{}. -]+: /;
 
 let sandbox: Sandbox;
 /** Per step with a check: whether its check calls a sandbox service. */

@@ -21,7 +21,7 @@ describe('every service call is heard from the client layer, attributed to its s
     const sandboxSide = countBy(served.filter((c) => !followedRedirects.has(c.operation)));
     const clientSide = countBy(heard.filter((c) => c.service !== 'tcp'));
     expect(clientSide).toEqual(sandboxSide);
-    expect(Object.keys(clientSide).sort()).toEqual(['airflow', 'cloudtrail', 'dynamodb', 'github', 'glue', 'iam', 'logs', 's3', 'sfn', 'snowflake']);
+    expect(Object.keys(clientSide).sort()).toEqual(['airflow', 'budgets', 'cloudtrail', 'cloudwatch', 'dynamodb', 'events', 'github', 'glue', 'iam', 'logs', 's3', 'sfn', 'snowflake', 'sns']);
     expect(heard.every((c) => c.outcome === 'ok' && c.durationMs >= 0)).toBe(true);
     // every call a check made names its step; only the run's closing logout comes from no step
     const ran = new Set(report.results.map((r) => r.step));

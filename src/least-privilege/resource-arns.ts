@@ -40,7 +40,11 @@ export function scopedArns(type: ResourceType, env: EnvironmentConfig): ScopedAr
     case 'job':
       return env.pipeline ? { arns: env.pipeline.glueJobs.map((job) => arn('glue', `job/${job}`)) } : { arns: [arn('glue', 'job/*')], discovered: 'no pipeline.glueJobs configured' };
     case 'log-group':
-      return { arns: logGroups.flatMap((group) => [arn('logs', `log-group:${group}`), arn('logs', `log-group:${group}:*`)]) };
+      // Step Functions' own log groups are named by the state machine's logging configuration, read at run time.
+      return {
+        arns: [...logGroups, '/aws/vendedlogs/states/*'].flatMap((group) => [arn('logs', `log-group:${group}`), arn('logs', `log-group:${group}:*`)]),
+        discovered: "the state machine's log groups (/aws/vendedlogs/states/…) are read from its logging configuration at run time",
+      };
     case 'log-stream':
       return { arns: logGroups.map((group) => arn('logs', `log-group:${group}:log-stream:*`)) };
     case 'bucket':
@@ -52,7 +56,7 @@ export function scopedArns(type: ResourceType, env: EnvironmentConfig): ScopedAr
     case 'group':
       return { arns: [arn('iam', `${type}/*`, false)], discovered: "the roles simulated are found at run time (the state machine's role) or configured (terraform.ciRoleArn)" };
     case 'policy':
-      return { arns: [arn('iam', 'policy/*', false)], discovered: "the policies read are the ones attached to practices.platformRoles, found at run time (AWS managed ones are arn:aws:iam::aws:policy/…)" };
+      return { arns: [arn('iam', 'policy/*', false), `arn:${partition}:iam::aws:policy/*`], discovered: "the policies read are the ones attached to practices.platformRoles, found at run time (AWS managed ones are arn:aws:iam::aws:policy/…)" };
     case 'alarm':
       return { arns: [arn('cloudwatch', 'alarm:*')], discovered: 'DescribeAlarms lists every alarm of the account: the alarms that watch the pipeline are found in the answer' };
     case 'rule-on-default-event-bus':

@@ -17,7 +17,7 @@ describe('the course pages', () => {
 
   it('show each scenario on the healthy world as a real run reports it, and are committed as generated', async () => {
     const pages = await buildHealthyPages(root, { config: validateConfig(projectConfig), loadModule: (file) => import(file) });
-    expect(pages.size).toBe(6);
+    expect(pages.size).toBe(9); // scenarios 3.1 to 3.6, and the posture sections 5, 6 and 7
     for (const [file, page] of pages) {
       expect(page).toMatch(/\| \*\*pass\*\* \|/);
       expect(page).not.toMatch(/127\.0\.0\.1:\d+|runbook-sandbox-dbt-/);

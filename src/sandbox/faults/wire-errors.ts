@@ -3,21 +3,31 @@ import { jsonResponse, type SandboxResponse } from '../core/http';
 import type { FaultEffect } from './schema';
 
 /** The wire protocol of each sandbox service, which decides how its throttling and credential errors look. */
-const protocolOf: Readonly<Record<string, 'aws-json' | 'aws-query' | 's3' | 'snowflake' | 'airflow' | 'github'>> = {
+const protocolOf: Readonly<Record<string, 'aws-json' | 'aws-query' | 'query-compatible' | 's3' | 'snowflake' | 'airflow' | 'github'>> = {
   sfn: 'aws-json',
   glue: 'aws-json',
   logs: 'aws-json',
   dynamodb: 'aws-json',
   cloudtrail: 'aws-json',
+  events: 'aws-json',
+  budgets: 'aws-json',
   iam: 'aws-query',
   sts: 'aws-query',
+  sns: 'aws-query',
+  // CloudWatch answers awsJson1_0 with the query code in a header (the SDK) or the query protocol (the AWS CLI), as asked.
+  cloudwatch: 'query-compatible',
   s3: 's3',
   snowflake: 'snowflake',
   airflow: 'airflow',
   github: 'github',
 };
 
-const queryNamespaces: Readonly<Record<string, string>> = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' };
+const queryNamespaces: Readonly<Record<string, string>> = {
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  sns: 'http://sns.amazonaws.com/doc/2010-03-31/',
+  cloudwatch: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
+};
 
 function awsJson(original: SandboxResponse, status: number, type: string, message: string): SandboxResponse {
   const contentType = /^application\/x-amz-json-1\.[01]/.test(original.headers?.['content-type'] ?? '') ? original.headers!['content-type']! : 'application/x-amz-json-1.1';
@@ -28,6 +38,13 @@ function awsQuery(service: string, status: number, code: string, message: string
   const requestId = randomUUID();
   const body = `<ErrorResponse xmlns="${queryNamespaces[service] ?? queryNamespaces.iam}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
+}
+
+/** An error of a query-compatible service in the protocol the request used: JSON with `x-amzn-query-error`, or query XML. */
+function queryCompatible(service: string, original: SandboxResponse, status: number, code: string, message: string): SandboxResponse {
+  if (!/json/.test(original.headers?.['content-type'] ?? '')) return awsQuery(service, status, code, message);
+  const response = awsJson(original, status, code, message);
+  return { ...response, headers: { ...response.headers, 'x-amzn-query-error': `${code};Sender` } };
 }
 
 function s3(status: number, code: string, message: string): SandboxResponse {
@@ -45,6 +62,8 @@ function throttled(service: string, original: SandboxResponse, status: 403 | 429
       return awsJson(original, 400, 'ThrottlingException', 'Rate exceeded');
     case 'aws-query':
       return awsQuery(service, 400, 'Throttling', 'Rate exceeded');
+    case 'query-compatible':
+      return queryCompatible(service, original, 400, 'Throttling', 'Rate exceeded');
     case 's3':
       return s3(503, 'SlowDown', 'Please reduce your request rate.');
     case 'github': {
@@ -70,6 +89,8 @@ function expired(service: string, operation: string, original: SandboxResponse):
       return awsJson(original, 400, 'ExpiredTokenException', 'The security token included in the request is expired');
     case 'aws-query':
       return awsQuery(service, 403, 'ExpiredToken', 'The security token included in the request is expired');
+    case 'query-compatible':
+      return queryCompatible(service, original, 403, 'ExpiredToken', 'The security token included in the request is expired');
     case 's3':
       return s3(400, 'ExpiredToken', 'The provided token has expired.');
     case 'github':
@@ -93,6 +114,7 @@ export function accessDeniedResponse(service: string, original: SandboxResponse,
   const protocol = protocolOf[service] ?? (/json/.test(original.headers?.['content-type'] ?? '') ? 'aws-json' : 'aws-query');
   if (protocol === 's3') return s3(403, 'AccessDenied', message);
   if (protocol === 'aws-query') return awsQuery(service, 403, 'AccessDenied', message);
+  if (protocol === 'query-compatible') return queryCompatible(service, original, 403, 'AccessDenied', message);
   return awsJson(original, 400, 'AccessDeniedException', message);
 }
 
