@@ -22,7 +22,10 @@ describe('every service call is heard from the client layer, attributed to its s
     const clientSide = countBy(heard.filter((c) => c.service !== 'tcp'));
     expect(clientSide).toEqual(sandboxSide);
     expect(Object.keys(clientSide).sort()).toEqual(['airflow', 'budgets', 'cloudtrail', 'cloudwatch', 'dynamodb', 'events', 'github', 'glue', 'iam', 'logs', 's3', 'sfn', 'snowflake', 'sns']);
-    expect(heard.every((c) => c.outcome === 'ok' && c.durationMs >= 0)).toBe(true);
+    // Every call succeeds but Budgets' answer for an account without budgets, which AWS gives as NotFoundException.
+    const failed = heard.filter((c) => c.outcome !== 'ok').map((c) => `${c.service} ${c.operation}`);
+    expect(failed).toEqual(['budgets DescribeBudgets']);
+    expect(heard.every((c) => c.durationMs >= 0)).toBe(true);
     // every call a check made names its step; only the run's closing logout comes from no step
     const ran = new Set(report.results.map((r) => r.step));
     expect(heard.filter((c) => c.step === null).map((c) => `${c.service} ${c.operation}`)).toEqual(['snowflake logout']);
