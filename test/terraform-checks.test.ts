@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,16 +13,16 @@ import terraformApplyFailed from '../checks/github/terraform-apply-failed';
 import { createRunMemo, type CheckContext, type CheckDefinition } from '../src/check-api';
 import { createServiceClients } from '../src/clients';
 import { validateConfig, type EnvironmentConfig } from '../src/config';
-import type { CheckResult, JsonValue, RunReport } from '../src/model';
+import type { CheckResult, RunReport } from '../src/model';
 import { defaultLayout, loadRunbook } from '../src/parser/load';
 import { auditLogPath } from '../src/reporters/locations';
 import { sandboxTargets } from '../src/runner/environment';
 import { runSteps } from '../src/runner/run';
 import { selectSteps } from '../src/runner/select';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
-import { worldsDir } from '../src/sandbox/world/load-world';
 import { generatePlans, type GeneratedPlans } from '../src/diagnostics/terraform/generated-plans.test-support';
 import { terraformBinary, terraformSkipMessage } from '../src/diagnostics/terraform/terraform-cli.test-support';
+import { customWorlds, evidenceOf } from './support/check-harness';
 import { describeOutcomes, root } from './support/project';
 
 const config = validateConfig(projectConfig);
@@ -46,19 +46,6 @@ async function inWorld<T>(world: string, work: (run: (check: CheckDefinition, en
   }
 }
 
-/** A temporary worlds folder with a copy of `healthy` and the given worlds patching it. */
-function customWorlds(worlds: Record<string, Record<string, unknown>>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-tf-worlds-'));
-  cpSync(path.join(worldsDir, 'healthy'), path.join(dir, 'healthy'), { recursive: true });
-  for (const [name, sections] of Object.entries(worlds)) {
-    mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, 'world.json'), JSON.stringify({ description: `test world ${name}`, extends: 'healthy' }));
-    for (const [section, patch] of Object.entries(sections)) writeFileSync(path.join(dir, name, `${section}.json`), JSON.stringify(patch));
-  }
-  return dir;
-}
-
-const evidenceOf = (result: CheckResult, label: string): JsonValue | undefined => result.evidence.find((e) => e.label === label)?.value;
 const lockKey = 'review-analytics-tfstate/platform/terraform.tfstate';
 const lockPatch = (attributes: Record<string, unknown>) => ({ dynamodb: { tables: { 'terraform-state-lock': { items: { [lockKey]: attributes } } } } });
 const runPatch = (run: Record<string, unknown>) => ({ github: { repositories: { 'review-analytics/platform-infra': { runs: { '7001': run } } } } });

@@ -35,58 +35,53 @@ RUN_CHECKS = 'npm run -s check -- --env "$RUNBOOK_ENV" --reporter terminal,json,
 RUN_POSTURE = 'npm run -s check -- 5 6 7 --env "$RUNBOOK_ENV" --reporter terminal,json,junit,markdown --output-dir "$REPORTS_DIR"'
 PUBLISH_SITE = 'npm run build && mkdir -p "$SITE_DIR" && cp -R build/. "$SITE_DIR"/'
 
-with DAG(
-    dag_id="runbook_checks",
-    description="The runbook's read-only checks, their reports, and the site with the results",
-    schedule="17 * * * *",
-    start_date=datetime(2026, 1, 1),
-    catchup=False,
-    max_active_runs=1,
-    default_args={"retries": 0},
-    params={"environment": "prod", "reports_root": REPORTS_ROOT},
-    tags=["runbook"],
-) as dag:
-    run_checks = BashOperator(
-        task_id="run_checks",
-        bash_command=RUN_CHECKS,
-        cwd=PROJECT_DIR,
-        env={"RUNBOOK_ENV": "{{ params.environment }}", "REPORTS_DIR": "{{ params.reports_root }}/{{ ts_nodash }}"},
-        append_env=True,
-    )
-    publish_site = BashOperator(
-        task_id="publish_site",
-        bash_command=PUBLISH_SITE,
-        cwd=PROJECT_DIR,
-        env={"SITE_DIR": SITE_DIR},
-        append_env=True,
-        trigger_rule="all_done",
-    )
-    run_checks >> publish_site
+def runbook_dag(dag_id: str, description: str, schedule: str, run_task_id: str, run_command: str, reports: str, tags: list[str]) -> DAG:
+    """A DAG that runs the checks (``run_command``), keeps the reports under ``reports``, then publishes the site whatever they found."""
+    with DAG(
+        dag_id=dag_id,
+        description=description,
+        schedule=schedule,
+        start_date=datetime(2026, 1, 1),
+        catchup=False,
+        max_active_runs=1,
+        default_args={"retries": 0},
+        params={"environment": "prod", "reports_root": REPORTS_ROOT},
+        tags=tags,
+    ) as dag:
+        run = BashOperator(
+            task_id=run_task_id,
+            bash_command=run_command,
+            cwd=PROJECT_DIR,
+            env={"RUNBOOK_ENV": "{{ params.environment }}", "REPORTS_DIR": "{{ params.reports_root }}/" + reports},
+            append_env=True,
+        )
+        publish = BashOperator(
+            task_id="publish_site",
+            bash_command=PUBLISH_SITE,
+            cwd=PROJECT_DIR,
+            env={"SITE_DIR": SITE_DIR},
+            append_env=True,
+            trigger_rule="all_done",
+        )
+        run >> publish
+    return dag
 
-with DAG(
-    dag_id="runbook_posture",
-    description="The runbook's posture sections (5 to 7) once a day, and the site with their results",
-    schedule="41 5 * * *",
-    start_date=datetime(2026, 1, 1),
-    catchup=False,
-    max_active_runs=1,
-    default_args={"retries": 0},
-    params={"environment": "prod", "reports_root": REPORTS_ROOT},
-    tags=["runbook", "posture"],
-) as posture_dag:
-    run_posture = BashOperator(
-        task_id="run_posture_checks",
-        bash_command=RUN_POSTURE,
-        cwd=PROJECT_DIR,
-        env={"RUNBOOK_ENV": "{{ params.environment }}", "REPORTS_DIR": "{{ params.reports_root }}/posture-{{ ts_nodash }}"},
-        append_env=True,
-    )
-    publish_posture = BashOperator(
-        task_id="publish_site",
-        bash_command=PUBLISH_SITE,
-        cwd=PROJECT_DIR,
-        env={"SITE_DIR": SITE_DIR},
-        append_env=True,
-        trigger_rule="all_done",
-    )
-    run_posture >> publish_posture
+
+dag = runbook_dag(
+    "runbook_checks",
+    "The runbook's read-only checks, their reports, and the site with the results",
+    "17 * * * *",
+    "run_checks",
+    RUN_CHECKS,
+    "{{ ts_nodash }}",
+    ["runbook"],
+)
+posture_dag = runbook_dag(
+    "runbook_posture",
+    "The runbook's posture sections (5 to 7) once a day, and the site with their results",
+    "41 5 * * *",
+    "run_posture_checks",
+    RUN_POSTURE,
+    "posture-{{ ts_nodash }}",
+    ["runbook", "posture"],
+)
