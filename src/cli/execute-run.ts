@@ -1,6 +1,7 @@
 import { expiredNote, unusedNote } from '../acks/ack-notes';
 import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
+import type { CheckDefinition } from '../check-api';
 import type { RunReport, Step } from '../model';
 import { readCallerPolicyFile } from '../sandbox/authorization/caller-policy';
 import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
@@ -14,21 +15,13 @@ import { parseParams } from './params';
 import { reportScenarios } from './report-scenarios';
 import { serviceCallLine } from './service-call-line';
 
-/** The parameter names a check declares; none when it cannot be loaded (the run reports that as its error). */
-function declaredParams(root: string, modulePath: string): string[] {
+/** The step's check, or null when it has none or it cannot be loaded (the run reports that as its error). */
+function checkOf(root: string, step: Step): CheckDefinition | null {
+  if (!step.check) return null;
   try {
-    return Object.keys(loadCheck(root, modulePath).params ?? {});
+    return loadCheck(root, step.check.modulePath);
   } catch {
-    return [];
-  }
-}
-
-/** True when the step's check is an action; a module that cannot be loaded is not (the run reports it as its error). */
-function isAction(root: string, step: Step): boolean {
-  try {
-    return Boolean(step.check) && loadCheck(root, step.check!.modulePath).kind === 'action';
-  } catch {
-    return false;
+    return null;
   }
 }
 
@@ -38,7 +31,7 @@ function isAction(root: string, step: Step): boolean {
  */
 function confirmation(session: CliSession, steps: readonly Step[]): ConfirmationMode | undefined {
   const { options, io, root } = session;
-  if (!options.fix || !steps.some((step) => isAction(root, step))) return undefined;
+  if (!options.fix || !steps.some((step) => checkOf(root, step)?.kind === 'action')) return undefined;
   if (options.yes) return { kind: 'yes' };
   if (io.ask) return { kind: 'ask', ask: io.ask };
   throw new UsageError(
@@ -59,7 +52,7 @@ function tell(session: CliSession, note: string): void {
  */
 export async function executeRun(session: CliSession, steps: readonly Step[], selection: string[]): Promise<RunReport> {
   const { root, options, runbook, io } = session;
-  const declared = new Set(steps.flatMap((s) => (s.check ? declaredParams(root, s.check.modulePath) : [])));
+  const declared = new Set(steps.flatMap((s) => Object.keys(checkOf(root, s)?.params ?? {})));
   const params = parseParams(options.param ?? [], declared);
   const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
   const callerPolicy = options.sandboxCallerPolicy !== undefined ? readCallerPolicyFile(options.sandboxCallerPolicy) : undefined;

@@ -6,6 +6,9 @@ import { markCallSite, ServiceCallError, UnexpectedResponseError } from './servi
 import type { AwsTarget } from './targets';
 import { transportFailure } from './transport-failure';
 
+/** The services whose answers are XML (S3's REST-XML and the query protocol's); the others answer JSON. */
+const xmlServices: ReadonlySet<string> = new Set(['S3', 'IAM', 'SNS', 'STS']);
+
 /**
  * Lists the model does not mark required but AWS always sends (an empty list is `[]`): a check that finds one
  * absent would read "none" where nothing was read. Keyed by service, then operation.
@@ -108,7 +111,7 @@ export function describeAwsFailure(error: unknown, service: string, operation: s
   if (denied) return denied;
   if (status && status >= 200 && status < 300) {
     // The deserializer failed on a 2xx: the body is not the JSON or XML the operation returns (cut short, or something else).
-    return new UnexpectedResponseError(service, operation, 'not-json', 'a parseable answer', 'a body that does not parse', `the answer is not valid ${service === 'S3' || service === 'IAM' || service === 'SNS' ? 'XML' : 'JSON'} (cut short or not from the service): ${error.message.split('\n')[0]}`, { cause: error, status });
+    return new UnexpectedResponseError(service, operation, 'not-json', 'a parseable answer', 'a body that does not parse', `the answer is not valid ${xmlServices.has(service) ? 'XML' : 'JSON'} (cut short or not from the service): ${error.message.split('\n')[0]}`, { cause: error, status });
   }
   if (status && status >= 500 && unnamedErrors.has(error.name)) {
     return new ServiceCallError(service, operation, 'unavailable', `AWS answered HTTP ${status} without an error code (a failure on the service side, or a proxy in between)`, { cause: error, status, hint: 'try again; if it persists, check the AWS Health Dashboard for the region' });

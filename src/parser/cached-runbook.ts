@@ -6,23 +6,16 @@ import { parserFingerprint } from './parser-fingerprint';
 import { listCheckModules, readRunbookDocuments, type ProjectLayout } from './read-documents';
 
 /** Where parsed models are kept: beside the compile cache, removed with node_modules. */
-export const runbookCacheDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'runbook-model');
+const runbookCacheDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'runbook-model');
 
 /** Bumped when the stored shape changes, so files written by an older shape are never read as this one. */
 const cacheFormat = 1;
 
-/** A hash naming everything the parse reads: the documents' names and texts, the check module paths, the config's text, the parser's code. */
-function modelKey(layout: ProjectLayout, documents: readonly RunbookDocument[], checkModules: readonly string[]): string {
+/** A hash naming everything the parse reads: the documents' names and texts, the check module paths, the parser's code. */
+function modelKey(documents: readonly RunbookDocument[], checkModules: readonly string[]): string {
   const hash = createHash('sha256').update(`format ${cacheFormat}\0parser ${parserFingerprint()}\0`);
   for (const doc of documents) hash.update(`doc ${doc.file}\0${doc.text}\0`);
-  hash.update(`checks ${JSON.stringify(checkModules)}\0`);
-  let config: string;
-  try {
-    config = readFileSync(path.join(layout.root, 'runbook.config.ts'), 'utf8');
-  } catch {
-    config = '(none)';
-  }
-  return hash.update(`config ${config}\0`).digest('hex');
+  return hash.update(`checks ${JSON.stringify(checkModules)}\0`).digest('hex');
 }
 
 /** The cache file of one project root's model: one file a root, named by the root's hash, so an edit replaces it. */
@@ -67,7 +60,7 @@ function store(file: string, key: string, parsed: ParsedRunbook): void {
  */
 export async function loadRunbookCached(layout: ProjectLayout): Promise<ParsedRunbook> {
   const [documents, checkModules] = await Promise.all([readRunbookDocuments(layout), listCheckModules(layout)]);
-  const key = modelKey(layout, documents, checkModules);
+  const key = modelKey(documents, checkModules);
   const file = runbookCacheFileOf(layout.root);
   const stored = readStored(file, key);
   if (stored) return stored;

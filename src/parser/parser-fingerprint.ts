@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The folder of the project's own code (where src/ and node_modules/ are), whichever project root a run reads. */
@@ -13,20 +13,13 @@ function relativeImports(text: string): string[] {
 /** The file a relative import names: `x.ts`, or `x/index.ts` for a folder. */
 function resolveImport(codeRoot: string, fromFile: string, specifier: string): string {
   const base = path.resolve(path.dirname(fromFile), specifier);
-  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) {
-    try {
-      readFileSync(candidate);
-      return candidate;
-    } catch {
-      // not this one
-    }
-  }
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) if (existsSync(candidate)) return candidate;
   throw new Error(`${path.relative(codeRoot, fromFile)} imports "${specifier}": expected ${path.relative(codeRoot, base)}.ts or ${path.relative(codeRoot, base)}/index.ts`);
 }
 
 /**
  * A hash of the code the runbook parser runs: the text of every project module reachable from src/parser/index.ts
- * by relative imports, and the installed packages (npm's record of node_modules). Any edit to the parser, the model
+ * by relative imports, and the installed packages (npm's records of node_modules, by size and time). Any edit to the parser, the model
  * it builds, or an upgraded Markdown library gives another hash, so a cached model it built is never used again.
  * `codeRoot` is the project's own code unless a test gives a copy.
  */
@@ -44,7 +37,9 @@ export function parserFingerprint(codeRoot = projectCodeRoot): string {
   }
   for (const record of ['node_modules/.package-lock.json', 'package-lock.json']) {
     try {
-      hash.update(`${record}\0`).update(readFileSync(path.join(codeRoot, record))).update('\0');
+      // Its size and time, not its text: npm rewrites it on every install, and reading 1.5 MB would cost every start-up.
+      const { size, mtimeMs } = statSync(path.join(codeRoot, record));
+      hash.update(`${record}\0${size}\0${mtimeMs}\0`);
     } catch {
       hash.update(`${record}\0missing\0`);
     }

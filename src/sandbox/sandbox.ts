@@ -103,8 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const calls = new CallLog();
   const faultsOf = (w: World): FaultSpec[] => [...(w.header.faults ?? []), ...(options.faults ?? [])];
   const faults = new FaultPlan(faultsOf(world), options.faultSeed);
-  const callerPolicyOf = (w: World): PolicyDocument | null =>
-    options.callerPolicy !== undefined ? parseCallerPolicy(options.callerPolicy, 'the sandbox options (--caller-policy)') : (w.header.callerPolicy ?? null);
+  // The option's policy wins over every world's, checked once.
+  const optionPolicy = options.callerPolicy !== undefined ? parseCallerPolicy(options.callerPolicy, 'the sandbox options (--caller-policy)') : undefined;
+  const callerPolicyOf = (w: World): PolicyDocument | null => optionPolicy ?? w.header.callerPolicy ?? null;
   let callerPolicy = callerPolicyOf(world);
   let baseUrl = 'http://127.0.0.1';
   const startedAt = performance.now();

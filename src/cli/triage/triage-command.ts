@@ -15,7 +15,6 @@ import { buildTriageTerminal } from './triage-terminal';
 import { buildTriageResult, type TriageResult } from './triage-result';
 import { triageArgument } from './triage-argument';
 
-export { triageArgument } from './triage-argument';
 
 function printTriage(session: CliSession, triage: TriageResult, run: RunReport | undefined, signalsRun: RunReport): void {
   const stdout = session.outputs.stdout;

@@ -1,3 +1,5 @@
+import { wildcardRegExp } from '../../util/wildcard';
+
 /** Who made a write event, read from its CloudTrail record's `userIdentity`. */
 export type ChangePrincipal =
   | { kind: 'ci'; arn: string }
@@ -31,7 +33,7 @@ export function changePrincipal(cloudTrailEvent: string | undefined, ciRoleArn: 
 export function matchesResource(name: string, patterns: readonly string[]): boolean {
   const candidates = [name, name.split(/[:/]/).at(-1) ?? name];
   return patterns.some((pattern) => {
-    const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const regex = wildcardRegExp(pattern);
     return candidates.some((candidate) => regex.test(candidate));
   });
 }

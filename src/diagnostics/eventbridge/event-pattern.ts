@@ -1,3 +1,5 @@
+import { wildcardRegExp } from '../../util/wildcard';
+
 /** Raised for a pattern this reader cannot evaluate: not JSON, or an operator it does not know. */
 export class EventPatternError extends Error {
   override name = 'EventPatternError';
@@ -18,7 +20,7 @@ function matchesValue(condition: Json, value: Json | undefined, where: string): 
     case 'equals-ignore-case':
       return text !== undefined && typeof argument === 'string' && text.toLowerCase() === argument.toLowerCase();
     case 'wildcard':
-      return text !== undefined && typeof argument === 'string' && new RegExp(`^${argument.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(text);
+      return text !== undefined && typeof argument === 'string' && wildcardRegExp(argument).test(text);
     case 'exists':
       return (value !== undefined) === (argument === true);
     case 'anything-but': {

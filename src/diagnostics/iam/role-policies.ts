@@ -29,15 +29,19 @@ export async function rolePolicies(ctx: CheckContext, roleName: string): Promise
     }
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker && policies.length < maxPolicies);
+  let attachedMarker: string | undefined; // the attached list pages from its own start
   do {
-    const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }), options);
+    const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: attachedMarker }), options);
     for (const attached of page.AttachedPolicies ?? []) {
       const arn = attached.PolicyArn!;
-      const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }), options)).Policy;
-      const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy?.DefaultVersionId }), options);
-      policies.push({ kind: 'attached', name: arn, awsManaged: /^arn:aws[\w-]*:iam::aws:policy\//.test(arn), document: version.PolicyVersion?.Document ?? '' });
+      // Once a run: a managed policy attached to several roles is read once.
+      const document = await ctx.memo(['iam:GetPolicyVersion', arn], async () => {
+        const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }), options)).Policy;
+        return (await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy?.DefaultVersionId }), options)).PolicyVersion?.Document ?? '';
+      });
+      policies.push({ kind: 'attached', name: arn, awsManaged: /^arn:aws[\w-]*:iam::aws:policy\//.test(arn), document });
     }
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker && policies.length < maxPolicies);
+    attachedMarker = page.IsTruncated ? page.Marker : undefined;
+  } while (attachedMarker && policies.length < maxPolicies);
   return policies;
 }

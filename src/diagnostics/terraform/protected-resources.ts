@@ -1,4 +1,5 @@
 import { destroysObject, type ReplaceOrder, type ResourceChange } from './resource-change';
+import { wildcardRegExp } from '../../util/wildcard';
 
 /** Which resources must not be destroyed: by type, or by address pattern (`*` matches anything). */
 export interface ProtectionPolicy {
@@ -22,8 +23,7 @@ export interface ProtectedDestroy {
 
 /** True when an address matches a pattern where `*` stands for any characters. */
 export function addressMatches(address: string, pattern: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`).test(address);
+  return wildcardRegExp(pattern).test(address);
 }
 
 /** Why the policy protects a managed resource (`type aws_s3_bucket`, `address module.data.*`), or null when it does not. */

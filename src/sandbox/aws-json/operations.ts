@@ -32,8 +32,6 @@ export interface JsonProtocol {
   version: AwsJsonVersion;
   /** The error type of a pagination token the service did not issue (`InvalidToken`, `InvalidInputException`). */
   invalidTokenType: string;
-  /** The error type of a call the caller policy denies; `AccessDeniedException` unless the service names it otherwise. */
-  accessDeniedType?: string;
 }
 
 /**
@@ -42,7 +40,7 @@ export interface JsonProtocol {
  * HTTP 400, otherwise) and answers in the protocol's wire shape.
  */
 export function serveJsonOperations<States>(
-  { version, invalidTokenType, accessDeniedType = 'AccessDeniedException' }: JsonProtocol,
+  { version, invalidTokenType }: JsonProtocol,
   operations: Record<string, JsonOperation<States>>,
   request: SandboxRequest,
   env: ServiceEnv<States>,
@@ -62,7 +60,7 @@ export function serveJsonOperations<States>(
   try {
     const input = operation.input.parse(body);
     const denial = env.authorize?.(request, name, operation.permission ? permissionList(operation.permission(input, env)) : undefined);
-    if (denial) return { response: awsJsonError(version, accessDeniedType, denial.message), call: { ...call, mutates: false, denied: denial.action } };
+    if (denial) return { response: awsJsonError(version, 'AccessDeniedException', denial.message), call: { ...call, mutates: false, denied: denial.action } };
     const result = operation.run(input, env);
     if ('error' in result) return { response: awsJsonError(version, result.error.type, result.error.message, result.error.status ?? 400), call };
     return { response: awsJsonReply(version, result.body), call };

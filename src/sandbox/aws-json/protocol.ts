@@ -23,6 +23,12 @@ export function awsJsonError(version: AwsJsonVersion, type: string, message: str
   return { ...response, headers: { ...response.headers, 'x-amzn-requestid': randomUUID(), 'x-amzn-errortype': type } };
 }
 
+/** An error of a query-compatible JSON service (CloudWatch): the `__type`, and the query code in `x-amzn-query-error`, which the SDK reads. */
+export function queryCompatibleJsonError(version: AwsJsonVersion, code: string, message: string, status = 400): SandboxResponse {
+  const response = awsJsonError(version, code, message, status);
+  return { ...response, headers: { ...response.headers, 'x-amzn-query-error': `${code};Sender` } };
+}
+
 /** A time as the AWS JSON protocols send it: epoch seconds as a number (an ISO string makes the SDKs throw). */
 export function epochSeconds(date: Date | string): number {
   return (typeof date === 'string' ? new Date(date) : date).getTime() / 1000;

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { header, type SandboxRequest, type SandboxResponse } from '../core/http';
 import type { ServiceEnv, ServiceReply } from '../core/service';
-import { awsJsonError, awsJsonReply, epochSeconds, targetOperation } from '../aws-json/protocol';
+import { awsJsonReply, epochSeconds, queryCompatibleJsonError, targetOperation } from '../aws-json/protocol';
 import { InvalidTokenError } from '../aws-json/pagination';
 import { readQueryInput } from '../aws-query/params';
 import { queryResultXml } from '../aws-query/result-xml';
@@ -25,11 +25,7 @@ function withEpochSeconds(value: unknown): unknown {
   return value;
 }
 
-/** A query-compatible JSON error: the `__type` and the `x-amzn-query-error` header the SDK reads the query code from. */
-function jsonError(code: string, message: string, status: number): SandboxResponse {
-  const response = awsJsonError('1.0', code, message, status);
-  return { ...response, headers: { ...response.headers, 'x-amzn-query-error': `${code};Sender` } };
-}
+const jsonError = (code: string, message: string, status: number) => queryCompatibleJsonError('1.0', code, message, status);
 
 function answer(run: () => CloudwatchResult, asJson: boolean, action: string, input: Record<string, unknown>): SandboxResponse {
   let outcome: CloudwatchResult;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { queryCompatibleJsonError } from '../aws-json/protocol';
+import { cloudwatchQuery } from '../cloudwatch/protocols';
+import { snsProtocol } from '../sns/xml';
 import { jsonResponse, type SandboxResponse } from '../core/http';
 import type { FaultEffect } from './schema';
 
@@ -25,8 +28,8 @@ const protocolOf: Readonly<Record<string, 'aws-json' | 'aws-query' | 'query-comp
 const queryNamespaces: Readonly<Record<string, string>> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
-  sns: 'http://sns.amazonaws.com/doc/2010-03-31/',
-  cloudwatch: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
+  sns: snsProtocol.namespace,
+  cloudwatch: cloudwatchQuery.namespace,
 };
 
 function awsJson(original: SandboxResponse, status: number, type: string, message: string): SandboxResponse {
@@ -42,9 +45,8 @@ function awsQuery(service: string, status: number, code: string, message: string
 
 /** An error of a query-compatible service in the protocol the request used: JSON with `x-amzn-query-error`, or query XML. */
 function queryCompatible(service: string, original: SandboxResponse, status: number, code: string, message: string): SandboxResponse {
-  if (!/json/.test(original.headers?.['content-type'] ?? '')) return awsQuery(service, status, code, message);
-  const response = awsJson(original, status, code, message);
-  return { ...response, headers: { ...response.headers, 'x-amzn-query-error': `${code};Sender` } };
+  const version = /x-amz-json-1\.1/.test(original.headers?.['content-type'] ?? '') ? '1.1' : '1.0';
+  return /json/.test(original.headers?.['content-type'] ?? '') ? queryCompatibleJsonError(version, code, message, status) : awsQuery(service, status, code, message);
 }
 
 function s3(status: number, code: string, message: string): SandboxResponse {
