@@ -6,9 +6,10 @@ import { loadRunbookCached } from '../parser/cached-runbook';
 import { defaultLayout } from '../parser/read-documents';
 import type { Screen } from '../reporters/screen';
 import type { CliSession } from './cli-session';
+import type { EmbeddedSandbox } from './embedded-sandbox';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
-import { planOutputs } from './output-plan';
+import { planOutputs, type OutputPlan } from './output-plan';
 import { isStoreCommand, runStoreCommand } from './store-command';
 import type { Interruption } from './interruption';
 import { triageArgument } from './triage/triage-argument';
@@ -29,6 +30,8 @@ const lazily = {
   exitCode: () => require('./exit-code') as typeof import('./exit-code'),
   finishRun: () => require('./finish-run') as typeof import('./finish-run'),
   triage: () => require('./triage/triage-command') as typeof import('./triage/triage-command'),
+  callerPolicy: () => require('../sandbox/authorization/caller-policy') as typeof import('../sandbox/authorization/caller-policy'),
+  embeddedSandbox: () => require('./embedded-sandbox') as typeof import('./embedded-sandbox'),
 };
 
 /** Where the command writes: standard output and error, and the screen it draws on. */
@@ -105,6 +108,30 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     io.out(listWorlds().map((name) => `${name.padEnd(32)} ${loadWorld(name, now).header.description}`).join('\n') + '\n');
     return exitCodes.ok;
   }
+  // A run's sandbox thread is spawned now: the sandbox's code loads while this thread reads the configuration and the runbook.
+  const sandbox = opensRun(options, ids) ? lazily.embeddedSandbox().spawnEmbeddedSandbox() : undefined;
+  try {
+    return await afterArguments({ argv, root, options, ids, io, screen, outputs }, sandbox);
+  } finally {
+    await sandbox?.stop();
+  }
+}
+
+/** Whether the arguments ask for checks to run (a selection or triage), rather than a list, a policy or a store command. */
+const opensRun = (options: CheckOptions, ids: readonly string[]): boolean => !options.list && !options.iamPolicy && !isStoreCommand(ids[0]);
+
+/** What the arguments decided: the command as given, where it runs, and where it writes. */
+interface Invocation {
+  argv: readonly string[];
+  root: string;
+  options: CheckOptions;
+  ids: string[];
+  io: CommandIo;
+  screen: Screen;
+  outputs: OutputPlan;
+}
+
+async function afterArguments({ argv, root, options, ids, io, screen, outputs }: Invocation, sandbox: EmbeddedSandbox | undefined): Promise<number> {
   const config = loadConfig(root);
   // history and transcript read the results store and the audit log: no runbook to parse, nothing to run.
   if (isStoreCommand(ids[0])) return runStoreCommand(ids[0], { root, config, options, io, screen, args: ids.slice(1), now: new Date() });
@@ -124,8 +151,16 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     const { runIamPolicy } = require('./iam-policy-command') as typeof import('./iam-policy-command');
     return runIamPolicy({ argv, root, config, runbook, options, io, screen, outputs, acknowledgements: [], told: new Set() }, ids);
   }
+  const callerPolicy = options.sandboxCallerPolicy !== undefined ? lazily.callerPolicy().readCallerPolicyFile(options.sandboxCallerPolicy) : undefined;
+  sandbox?.begin(config, options, callerPolicy);
+  return run({ argv, root, config, runbook, options, io, screen, outputs, acknowledgements: [], told: new Set(), ...(callerPolicy !== undefined ? { callerPolicy } : {}), ...(sandbox ? { sandbox } : {}) }, ids);
+}
+
+/** A run (or triage) of the selected steps, once the runbook is read: acknowledgements applied, reports printed and written. */
+async function run(started: CliSession, ids: string[]): Promise<number> {
+  const { root, runbook, options } = started;
   const acknowledgements = lazily.acks().loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
-  const session: CliSession = { argv, root, config, runbook, options, io, screen, outputs, acknowledgements, told: new Set() };
+  const session: CliSession = { ...started, acknowledgements };
   if (options.thenRun && ids[0] !== triageArgument) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
   const steps = ids[0] === triageArgument ? null : lazily.select().selectSteps(runbook, ids);
   const { checkRunOutputs, printReport, writeRunOutputs } = lazily.finishRun();

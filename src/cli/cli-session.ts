@@ -3,6 +3,7 @@ import type { RunbookConfig } from '../config';
 import type { Runbook } from '../model';
 import type { Screen } from '../reporters/screen';
 import type { CommandIo } from './check-command';
+import type { EmbeddedSandbox } from './embedded-sandbox';
 import type { CheckOptions } from './options';
 import type { OutputPlan } from './output-plan';
 
@@ -20,4 +21,8 @@ export interface CliSession {
   acknowledgements: AcknowledgementEntry[];
   /** Notes already printed (an expired acknowledgement), so a second run in the invocation does not repeat them. */
   told: Set<string>;
+  /** The caller policy of `--sandbox-caller-policy`, read once for every run of the invocation. */
+  callerPolicy?: unknown;
+  /** The sandbox started for the invocation's first run while the rest loads (see embedded-sandbox.ts). */
+  sandbox?: EmbeddedSandbox;
 }

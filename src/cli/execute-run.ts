@@ -3,7 +3,6 @@ import { applyAcknowledgements } from '../acks/apply-acks';
 import { loadCheck } from '../catalog/load-check';
 import type { CheckDefinition } from '../check-api';
 import type { RunReport, Step } from '../model';
-import { readCallerPolicyFile } from '../sandbox/authorization/caller-policy';
 import { redactDeep, redactText, secretsFromEnvironment } from '../redaction';
 import { printable } from '../reporters/printable';
 import type { CliSession } from './cli-session';
@@ -55,7 +54,9 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
   const declared = new Set(steps.flatMap((s) => Object.keys(checkOf(root, s)?.params ?? {})));
   const params = parseParams(options.param ?? [], declared);
   const deadlineSeconds = options.deadline !== undefined ? parseDeadline(options.deadline) : undefined;
-  const callerPolicy = options.sandboxCallerPolicy !== undefined ? readCallerPolicyFile(options.sandboxCallerPolicy) : undefined;
+  const { callerPolicy } = session;
+  // The sandbox started while the CLI loaded: it has this run's world and caller policy already.
+  const sandboxThread = session.sandbox?.take();
   if (options.yes && !options.fix) throw new UsageError('--yes confirms actions run with --fix: add --fix, or drop --yes');
   const confirming = confirmation(session, steps);
   // Live progress would draw over an action's preview and its question: a run that confirms actions prints plain lines.
@@ -77,7 +78,7 @@ export async function executeRun(session: CliSession, steps: readonly Step[], se
       selection,
       ...(options.env ? { environment: options.env } : {}),
       ...(options.world ? { world: options.world } : {}),
-      ...(callerPolicy ? { sandboxCallerPolicy: callerPolicy } : {}),
+      ...(sandboxThread ? { sandboxThread } : callerPolicy !== undefined ? { sandboxCallerPolicy: callerPolicy } : {}),
       fix: options.fix ?? false,
       ...(confirming ? { confirm: confirmActions(io, confirming) } : {}),
       params,

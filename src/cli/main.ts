@@ -1,3 +1,5 @@
+// First: libraries loaded with the ones below but used by none of them are put off until used.
+import './deferred-libraries';
 import { bootstrapProcess, projectRoot } from './bootstrap';
 import { runCheckCommand } from './check-command';
 import { onParentExit } from '../util/parent-watch';

@@ -11,6 +11,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { createAirflowClient, type AirflowClient } from './airflow';
+import { awsSdkModules } from './client-modules';
 import { awsClientConfig, awsServiceNames, breakOnHang, guardReadOnly, observeAwsCalls, traceCalls } from './aws';
 import type { ServiceBreaker } from './breaker/service-breaker';
 import { guardResponses } from './aws-responses';
@@ -87,22 +88,20 @@ export function createServiceClients(targets: ServiceTargets, options: { readOnl
     return cache.get(name) as C;
   };
 
-  // Each SDK is loaded on a check's first use of it: a run that needs only S3 never loads the others.
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  const sdk = awsSdkModules;
   return {
-    s3: () => aws('s3', (config) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client({ ...config, forcePathStyle: Boolean(config.endpoint) })),
-    sfn: () => aws('sfn', (config) => new (require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn')).SFNClient({ ...config, disableHostPrefix: true })),
-    glue: () => aws('glue', (config) => new (require('@aws-sdk/client-glue') as typeof import('@aws-sdk/client-glue')).GlueClient(config)),
-    logs: () => aws('logs', (config) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
-    iam: () => aws('iam', (config) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(config)),
-    dynamodb: () => aws('dynamodb', (config) => new (require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb')).DynamoDBClient(config)),
-    sts: () => aws('sts', (config) => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(config)),
-    cloudtrail: () => aws('cloudtrail', (config) => new (require('@aws-sdk/client-cloudtrail') as typeof import('@aws-sdk/client-cloudtrail')).CloudTrailClient(config)),
-    cloudwatch: () => aws('cloudwatch', (config) => new (require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config)),
-    events: () => aws('events', (config) => new (require('@aws-sdk/client-eventbridge') as typeof import('@aws-sdk/client-eventbridge')).EventBridgeClient(config)),
-    sns: () => aws('sns', (config) => new (require('@aws-sdk/client-sns') as typeof import('@aws-sdk/client-sns')).SNSClient(config)),
-    budgets: () => aws('budgets', (config) => new (require('@aws-sdk/client-budgets') as typeof import('@aws-sdk/client-budgets')).BudgetsClient(config)),
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    s3: () => aws('s3', (config) => new (sdk.s3().S3Client)({ ...config, forcePathStyle: Boolean(config.endpoint) })),
+    sfn: () => aws('sfn', (config) => new (sdk.sfn().SFNClient)({ ...config, disableHostPrefix: true })),
+    glue: () => aws('glue', (config) => new (sdk.glue().GlueClient)(config)),
+    logs: () => aws('logs', (config) => new (sdk.logs().CloudWatchLogsClient)(config)),
+    iam: () => aws('iam', (config) => new (sdk.iam().IAMClient)(config)),
+    dynamodb: () => aws('dynamodb', (config) => new (sdk.dynamodb().DynamoDBClient)(config)),
+    sts: () => aws('sts', (config) => new (sdk.sts().STSClient)(config)),
+    cloudtrail: () => aws('cloudtrail', (config) => new (sdk.cloudtrail().CloudTrailClient)(config)),
+    cloudwatch: () => aws('cloudwatch', (config) => new (sdk.cloudwatch().CloudWatchClient)(config)),
+    events: () => aws('events', (config) => new (sdk.events().EventBridgeClient)(config)),
+    sns: () => aws('sns', (config) => new (sdk.sns().SNSClient)(config)),
+    budgets: () => aws('budgets', (config) => new (sdk.budgets().BudgetsClient)(config)),
     snowflake: async () => {
       const target = targets.snowflake;
       if (!target) throw new ServiceNotConfiguredError('snowflake');

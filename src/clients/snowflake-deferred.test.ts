@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deferOptionalDriverModules, deferredDriverModules, verifiedDriverVersion } from './snowflake-deferred';
+import { deferOptionalDriverModules, deferredDriverLibraries, deferredDriverModules, verifiedDriverVersion } from './snowflake-deferred';
 
 const driverDir = path.dirname(require.resolve('snowflake-sdk'));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'deferred-'));
@@ -16,6 +16,13 @@ describe('the Snowflake driver modules loaded on first use', () => {
       const exported = require(path.join(driverDir, file)) as { default?: unknown };
       expect(typeof (shape === 'constructor' ? exported : exported.default), file).toBe('function');
     }
+    for (const { name, esModule } of deferredDriverLibraries) {
+      const library = require(require.resolve(name, { paths: [driverDir] })) as { __esModule?: boolean };
+      expect(Boolean(library.__esModule), name).toBe(esModule);
+    }
+    // The logger is the one module that requires winston, and reads it only to make a winston logger.
+    const logger = readFileSync(path.join(driverDir, 'lib', 'logger', 'node.js'), 'utf8');
+    expect(logger.match(/winston\.\w+/g)?.sort()).toEqual(['winston.createLogger', 'winston.transports', 'winston.transports', 'winston.transports', 'winston.transports']);
   });
 
   it('stand in until first used, then construct the real class, and load nothing for another driver version', () => {

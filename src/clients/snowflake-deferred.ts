@@ -1,5 +1,5 @@
-import Module from 'node:module';
 import path from 'node:path';
+import { deferNamespace, putStandIn } from '../util/deferred-namespace';
 
 /**
  * The snowflake-sdk version whose internals `deferOptionalDriverModules` was verified against: its file
@@ -19,6 +19,12 @@ export const deferredDriverModules = [
   { file: 'lib/agent/https_crl_agent.js', shape: 'default-constructor' },
   { file: 'lib/agent/https_proxy_agent.js', shape: 'default-constructor' },
 ] as const;
+
+/**
+ * The libraries the verified driver requires when it loads but uses only later: winston, for its logger, which makes a
+ * winston logger on the first message it logs (none, at log level OFF).
+ */
+export const deferredDriverLibraries = [{ name: 'winston', esModule: false }] as const;
 
 type Constructor = abstract new (...args: unknown[]) => unknown;
 
@@ -45,20 +51,17 @@ function deferredConstructor(load: () => Constructor): Constructor {
 export function deferOptionalDriverModules(driverDir: string, driverVersion: string): void {
   if (driverVersion !== verifiedDriverVersion) return;
   for (const { file, shape } of deferredDriverModules) {
-    const filename = path.join(driverDir, file);
-    if (require.cache[filename]) continue;
-    let loaded: { default?: unknown } | undefined;
-    const load = () => {
-      if (!loaded) {
-        if (require.cache[filename] === stub) delete require.cache[filename];
-        loaded = require(filename) as { default?: unknown };
-      }
-      return loaded;
-    };
-    const stub = new Module(filename);
-    stub.filename = filename;
-    stub.loaded = true;
-    stub.exports = shape === 'constructor' ? deferredConstructor(() => load() as Constructor) : { __esModule: true, default: deferredConstructor(() => load().default as Constructor) };
-    require.cache[filename] = stub;
+    putStandIn(path.join(driverDir, file), (load) =>
+      shape === 'constructor' ? deferredConstructor(() => load() as unknown as Constructor) : { __esModule: true, default: deferredConstructor(() => load().default as Constructor) },
+    );
+  }
+  for (const { name, esModule } of deferredDriverLibraries) {
+    let filename: string;
+    try {
+      filename = require.resolve(name, { paths: [driverDir] });
+    } catch {
+      continue; // not where the driver would find it: the driver reports that itself
+    }
+    deferNamespace(filename, { esModule });
   }
 }

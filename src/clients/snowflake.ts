@@ -44,7 +44,7 @@ function withTimeout<T>(operation: string, timeoutMs: number, run: (done: (error
 let driver: typeof import('snowflake-sdk') | undefined;
 
 /** Loads snowflake-sdk once, after the environment that keeps it on loopback is set. */
-function loadDriver(): typeof import('snowflake-sdk') {
+export function loadSnowflakeDriver(): typeof import('snowflake-sdk') {
   if (!driver) {
     prepareSnowflakeEnvironment();
     const entry = require.resolve('snowflake-sdk');
@@ -83,7 +83,7 @@ function connectionOptions(target: SnowflakeTarget): ConnectionOptions {
  * transiently (the connection reset or cut short) is run again under `retry`.
  */
 export async function openSnowflake(target: SnowflakeTarget, options: { readOnly: boolean; onCall?: ServiceCallListener; retry?: RetryPolicy; breaker?: ServiceBreaker }): Promise<SnowflakeSession> {
-  const snowflake = loadDriver();
+  const snowflake = loadSnowflakeDriver();
   const policy = options.retry ?? defaultRetryPolicy;
   const named = (operation: string) => (error: unknown) => {
     throw describeSnowflakeFailure(error, operation, target);

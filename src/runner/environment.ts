@@ -5,10 +5,12 @@ import { airflowPathPrefix, sandboxAirflowToken } from '../sandbox/airflow/crede
 import { sandboxCredentials } from '../sandbox/credentials';
 import { githubPathPrefix, sandboxGithubToken } from '../sandbox/github/token';
 import type { FaultSpec } from '../sandbox/faults/schema';
-import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import type { Sandbox } from '../sandbox/sandbox';
+import type { SandboxThread } from '../sandbox/thread/sandbox-thread';
 import { announcedSettings } from './announced';
 import { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
 import type { RetryPolicy } from '../clients/retry/policy';
+import { loadLater } from '../util/load-later';
 
 export { UnknownEnvironmentError, WorldOutsideSandboxError } from './environment-errors';
 
@@ -17,6 +19,9 @@ export interface OpenEnvironment {
   name: string;
   config: EnvironmentConfig;
   targets: ServiceTargets;
+  /** The world of the sandbox the run started, or null. */
+  world: string | null;
+  /** The sandbox the run started on this thread, for tests to read its call log; null for a sandbox thread, another process or a real environment. */
   sandbox: Sandbox | null;
   close(): Promise<void>;
 }
@@ -60,16 +65,17 @@ function retryPolicyOf(config: RunbookConfig, envConfig: EnvironmentConfig): Ret
 
 /**
  * Opens an environment. A sandbox environment starts the simulator in-process with the chosen world, its
- * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills);
+ * relative times resolved against `clock`, unless `running` names one already running (`npm run sandbox`, for drills)
+ * or `thread` is one the CLI started in a thread of its own for this run (its world and policy already chosen);
  * `callerPolicy` is the IAM policy that sandbox enforces for the caller.
  */
 export async function openEnvironment(
   config: RunbookConfig,
   name: string | undefined,
   world: string | undefined,
-  options: { faults?: FaultSpec[]; faultSeed?: number; clock?: Clock; running?: string; callerPolicy?: unknown } = {},
+  options: { faults?: FaultSpec[]; faultSeed?: number; clock?: Clock; running?: string; callerPolicy?: unknown; thread?: SandboxThread } = {},
 ): Promise<OpenEnvironment> {
-  const { faults = [], faultSeed, clock, running, callerPolicy } = options;
+  const { faults = [], faultSeed, clock, running, callerPolicy, thread } = options;
   const environment = name ?? config.defaultEnvironment;
   const envConfig = config.environments[environment];
   if (!envConfig) throw new UnknownEnvironmentError(environment, Object.keys(config.environments));
@@ -77,15 +83,24 @@ export async function openEnvironment(
   if (!envConfig.sandbox) {
     if (world) throw new WorldOutsideSandboxError(environment);
     if (callerPolicy !== undefined) throw new WorldOutsideSandboxError(environment, undefined, '--sandbox-caller-policy');
-    return { name: environment, config: envConfig, targets: { ...targetsFromConfig(envConfig), retry }, sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...targetsFromConfig(envConfig), retry }, world: null, sandbox: null, close: async () => undefined };
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   if (running) {
     if (world) throw new WorldOutsideSandboxError(environment, running);
     if (callerPolicy !== undefined) throw new WorldOutsideSandboxError(environment, running, '--sandbox-caller-policy');
     const announced = await announcedSettings(running);
-    return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, sandbox: null, close: async () => undefined };
+    return { name: environment, config: envConfig, targets: { ...sandboxTargets({ url: running, environment: () => announced }, envConfig), retry }, world: null, sandbox: null, close: async () => undefined };
   }
+  if (thread) {
+    const started = await thread.ready.catch(async (error: unknown) => {
+      await thread.stop();
+      throw error;
+    });
+    return { name: environment, config: envConfig, targets: { ...sandboxTargets(started, envConfig), retry }, world: started.world.name, sandbox: null, close: () => thread.stop() };
+  }
+  // Loaded only here: a run against a sandbox thread, another process or a real environment never loads the simulator.
+  const { startSandbox } = await loadLater(() => require('../sandbox/sandbox') as typeof import('../sandbox/sandbox'), () => import('../sandbox/sandbox'));
   const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}), ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
-  return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, sandbox, close: () => sandbox.stop() };
+  return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, world: sandbox.world.name, sandbox, close: () => sandbox.stop() };
 }

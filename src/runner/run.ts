@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRunMemo, type CheckDefinition, type Clock } from '../check-api';
 import { runTraced } from '../clients/call-trace';
+import { preloadClientModules } from '../clients/client-modules';
 import { createServiceClients, type ServiceClients } from '../clients';
 import { createServiceBreaker } from '../clients/breaker/service-breaker';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
@@ -10,6 +11,7 @@ import { countStatuses } from './count-statuses';
 import { auditLogPath } from '../reporters/locations';
 import type { FaultSpec } from '../sandbox/faults/schema';
 import type { Sandbox } from '../sandbox/sandbox';
+import type { SandboxThread } from '../sandbox/thread/sandbox-thread';
 import { appendAudit, currentUser } from './audit';
 import type { ActionConfirmation } from './action-confirmation';
 import { callerIdentity } from './caller-identity';
@@ -46,6 +48,8 @@ export interface RunRequest {
   sandboxCallerPolicy?: unknown;
   /** A sandbox already running (`npm run sandbox`) to use instead of starting one; RUNBOOK_SANDBOX_URL by default. */
   sandboxUrl?: string;
+  /** The sandbox the CLI started for this run in a thread of its own (its world and caller policy chosen); the run stops it. */
+  sandboxThread?: SandboxThread;
   /** Called with the sandbox the run started, before it stops: tests read its call log. */
   inspectSandbox?: (sandbox: Sandbox) => void;
   /** Told when each step starts and ends (live progress). */
@@ -102,12 +106,15 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const startedAt = clock.now();
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
+  // While the sandbox's thread starts, this one loads the clients the checks will call: both are ready about together.
+  if (request.sandboxThread) preloadClientModules([...checks.values()].flatMap((check) => (check instanceof Error ? [] : check.uses)));
   const env = await openEnvironment(request.config, request.environment, request.world, {
     ...(request.sandboxFaults ? { faults: request.sandboxFaults } : {}),
     ...(request.sandboxFaultSeed !== undefined ? { faultSeed: request.sandboxFaultSeed } : {}),
     ...(request.clock ? { clock: request.clock } : {}),
     ...(request.sandboxCallerPolicy !== undefined ? { callerPolicy: request.sandboxCallerPolicy } : {}),
     ...((request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL) ? { running: request.sandboxUrl ?? process.env.RUNBOOK_SANDBOX_URL } : {}),
+    ...(request.sandboxThread ? { thread: request.sandboxThread } : {}),
   });
   const calls = attributeCallsToSteps(request.onServiceCall);
   // One breaker for the run: a service that hung or refused a connection is not waited on by the other checks.
@@ -124,7 +131,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     const run = shareCheckRuns((step, check) =>
       traced(step.id, () => calls.inStep(step.id, () => runStep(step, check, {
         environment: env.name,
-        world: env.sandbox?.world.name ?? null,
+        world: env.world,
         config: env.config,
         clients,
         writableClients: () => (writable ??= createServiceClients(env.targets, { readOnly: false, onCall: calls.onCall, breaker })),
@@ -152,7 +159,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     const report: RunReport = {
       version: reportVersion,
       environment: env.name,
-      world: env.sandbox?.world.name ?? null,
+      world: env.world,
       selection: request.selection,
       scenarios: request.scenarios,
       fix: request.fix ?? false,

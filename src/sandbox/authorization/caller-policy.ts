@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { policyDocumentSchema, type PolicyDocument } from '../iam/state';
+import { CallerPolicyError } from './caller-policy-error';
 
-/** A caller policy that cannot be read or is not an IAM policy document; names where it came from and what was wrong. */
-export class CallerPolicyError extends Error {
-  override name = 'CallerPolicyError';
-}
+export { CallerPolicyError } from './caller-policy-error';
 
 /**
  * An issue in words, `Statement.0.Effect: …`: for a union (a statement as an object or an array) the words of the branch

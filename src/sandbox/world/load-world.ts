@@ -6,6 +6,7 @@ import { policyDocumentSchema } from '../iam/state';
 import { briefingSchema } from './briefing';
 import { mergePatch } from './merge-patch';
 import { resolveRelativeTimes } from './relative-time';
+import { WorldError } from './world-error';
 
 /** The folder that holds the shipped worlds, one folder per world. */
 export const worldsDir = path.join(__dirname, '..', 'worlds');
@@ -76,10 +77,7 @@ export interface World {
   sections: Record<string, unknown>;
 }
 
-/** Raised for an unknown or malformed world; names the file and the problem. */
-export class WorldError extends Error {
-  override name = 'WorldError';
-}
+export { WorldError } from './world-error';
 
 /** The names of the worlds in a folder, sorted. */
 export function listWorlds(dir = worldsDir): string[] {

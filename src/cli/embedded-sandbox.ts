@@ -1,0 +1,36 @@
+import type { RunbookConfig } from '../config';
+import { spawnSandboxThread, type SandboxThread } from '../sandbox/thread/sandbox-thread';
+import type { CheckOptions } from './options';
+
+/** The sandbox thread an invocation spawned early for its first run: that run takes it; `stop` ends it if no run did (idempotent). */
+export interface EmbeddedSandbox {
+  /**
+   * Starts the sandbox with the run's world and caller policy when the run's environment is a sandbox; otherwise ends
+   * the thread, and the run opens its environment as it always does (naming an unknown environment, say).
+   */
+  begin(config: RunbookConfig, options: CheckOptions, callerPolicy: unknown): void;
+  take(): SandboxThread | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the embedded sandbox's thread as soon as the arguments say checks will run, unless RUNBOOK_SANDBOX_URL names
+ * a sandbox already running: the sandbox's code loads on the other core while this one reads the configuration and
+ * the runbook and loads the checks and their clients.
+ */
+export function spawnEmbeddedSandbox(): EmbeddedSandbox | undefined {
+  if (process.env.RUNBOOK_SANDBOX_URL) return undefined;
+  const thread = spawnSandboxThread();
+  let begun = false;
+  let taken = false;
+  return {
+    begin(config, options, callerPolicy) {
+      const sandbox = config.environments[options.env ?? config.defaultEnvironment]?.sandbox;
+      if (!sandbox) return void thread.stop();
+      begun = true;
+      thread.start({ world: options.world ?? sandbox.world, ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
+    },
+    take: () => (!begun || taken ? undefined : ((taken = true), thread)),
+    stop: () => thread.stop(),
+  };
+}
