@@ -65,6 +65,8 @@ export function spawnSandboxThread(): SandboxThread {
     void exited.then((code) => reject(new SandboxThreadError(`the sandbox thread ended (exit code ${code}) before the sandbox was ready`)));
   });
   ready.catch(() => undefined); // a run that ends before it needs the sandbox never awaits it
+  // Once it served, a sandbox that fails stops answering: its checks report the refused calls, and this says why.
+  void ready.then(() => worker.on('error', (error) => process.stderr.write(`The embedded sandbox failed and stopped answering: ${error.stack ?? error.message}\n`)), () => undefined);
   let stopping: Promise<void> | undefined;
   return {
     ready,
