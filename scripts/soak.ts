@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   let runsDone = 0;
   const wrong: string[] = [];
   const heap: number[] = [];
+  const code: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const world of worlds) {
       const got = statuses(await run(world, transientFaults(rate, runsDone), seed * 1_000_003 + round * 101 + runsDone));
@@ -72,20 +73,24 @@ async function main(): Promise<void> {
         if (got.get(step) !== status) wrong.push(`round ${round}, ${world}, ${step}: ${got.get(step)} instead of ${status}`);
       }
     }
-    heap.push(processFigures().heapMb);
+    const figures = processFigures();
+    heap.push(figures.heapMb);
+    code.push(figures.codeMb);
     if (round % 10 === 0 || round === rounds) process.stderr.write(`soak: round ${round}/${rounds}, ${runsDone} runs, ${wrong.length} wrong verdicts, heap ${heap.at(-1)!.toFixed(1)} MB\n`);
   }
   const after = await settledFigures();
   const grown = grownResources(before, after);
   const seconds = (Date.now() - started) / 1000;
-  const firstHeap = heap[Math.min(heap.length - 1, Math.floor(heap.length / 10))] ?? before.heapMb; // after a tenth of the rounds, once caches are warm
+  const tenth = Math.min(heap.length - 1, Math.floor(heap.length / 10)); // after a tenth of the rounds, once caches are warm
+  const firstHeap = heap[tenth] ?? before.heapMb;
+  const firstCode = code[tenth] ?? before.codeMb;
   const heapGrowth = (heap.at(-1) ?? before.heapMb) - firstHeap;
   process.stdout.write(
     [
       `soak: ${rounds} rounds × ${worlds.length} worlds × ${steps.length} steps = ${runsDone} runs, ${runsDone * steps.length} verdicts, in ${seconds.toFixed(0)} s (${((seconds * 1000) / runsDone).toFixed(0)} ms a run)`,
       `faults: ${(rate * 100).toFixed(1)}% of first attempts, one kind a run in turn (throttling, 503, reset, cut body), seed ${seed}`,
       `wrong verdicts: ${wrong.length}${wrong.length ? `\n  ${wrong.slice(0, 20).join('\n  ')}` : ''}`,
-      `heap after GC: ${before.heapMb.toFixed(1)} MB before, ${firstHeap.toFixed(1)} MB after a tenth of the rounds, ${(heap.at(-1) ?? 0).toFixed(1)} MB at the end (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB)`,
+      `heap after GC: ${before.heapMb.toFixed(1)} MB before, ${firstHeap.toFixed(1)} MB after a tenth of the rounds, ${(heap.at(-1) ?? 0).toFixed(1)} MB at the end (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB; compiled code ${firstCode.toFixed(1)} → ${(code.at(-1) ?? 0).toFixed(1)} MB of it)`,
       `open resources: ${JSON.stringify(before.resources)} before, ${JSON.stringify(after.resources)} after${grown.length ? ` (grown: ${grown.join(', ')})` : ''}`,
       `temporary folders left (in the soak's own TMPDIR): ${before.tempEntries} before, ${after.tempEntries} after`,
       '',

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 /** What a long run in one process must not accumulate: open resources, temporary folders, heap. */
 export interface ProcessFigures {
@@ -9,6 +10,8 @@ export interface ProcessFigures {
   tempEntries: number;
   /** Heap in use after a full garbage collection (when node runs with --expose-gc), in MB. */
   heapMb: number;
+  /** Of that, compiled code (V8's code spaces), in MB: it grows while more functions get hot, and then stops. */
+  codeMb: number;
 }
 
 /** Takes the process's figures once closing sockets and servers have settled (`settleMs`), collecting garbage first when it can. */
@@ -26,6 +29,9 @@ export function processFigures(): ProcessFigures {
     resources,
     tempEntries: readdirSync(tmpdir()).length,
     heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+    codeMb: getHeapSpaceStatistics()
+      .filter((space) => space.space_name.startsWith('code'))
+      .reduce((sum, space) => sum + space.space_used_size / 2 ** 20, 0),
   };
 }
 
