@@ -1,4 +1,5 @@
 import type { RunbookConfig } from '../config';
+import { sandboxWorldOf } from '../runner/environment';
 import { spawnSandboxThread, type SandboxThread } from '../sandbox/thread/sandbox-thread';
 import type { CheckOptions } from './options';
 
@@ -25,10 +26,10 @@ export function spawnEmbeddedSandbox(): EmbeddedSandbox | undefined {
   let taken = false;
   return {
     begin(config, options, callerPolicy) {
-      const sandbox = config.environments[options.env ?? config.defaultEnvironment]?.sandbox;
-      if (!sandbox) return void thread.stop();
+      const world = sandboxWorldOf(config, options.env, options.world);
+      if (!world) return void thread.stop();
       begun = true;
-      thread.start({ world: options.world ?? sandbox.world, ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
+      thread.start({ world, ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
     },
     take: () => (!begun || taken ? undefined : ((taken = true), thread)),
     stop: () => thread.stop(),

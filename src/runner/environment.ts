@@ -58,6 +58,12 @@ export function sandboxTargets(sandbox: Pick<Sandbox, 'url' | 'environment'>, co
   };
 }
 
+/** The world a run in `name` (the default environment when omitted) loads: `world`, else the environment's own; null outside a sandbox. */
+export function sandboxWorldOf(config: RunbookConfig, name: string | undefined, world: string | undefined): string | null {
+  const sandbox = config.environments[name ?? config.defaultEnvironment]?.sandbox;
+  return sandbox ? (world ?? sandbox.world) : null;
+}
+
 /** The retry policy of an environment: the project's, with the environment's own settings over it. */
 function retryPolicyOf(config: RunbookConfig, envConfig: EnvironmentConfig): RetryPolicy {
   return { ...config.retry, ...Object.fromEntries(Object.entries(envConfig.retry ?? {}).filter(([, value]) => value !== undefined)) };
@@ -101,6 +107,6 @@ export async function openEnvironment(
   }
   // Loaded only here: a run against a sandbox thread, another process or a real environment never loads the simulator.
   const { startSandbox } = await loadLater(() => require('../sandbox/sandbox') as typeof import('../sandbox/sandbox'), () => import('../sandbox/sandbox'));
-  const sandbox = await startSandbox({ world: world ?? envConfig.sandbox.world, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}), ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
+  const sandbox = await startSandbox({ world: sandboxWorldOf(config, environment, world)!, faults, ...(faultSeed !== undefined ? { faultSeed } : {}), ...(clock ? { clock } : {}), ...(callerPolicy !== undefined ? { callerPolicy } : {}) });
   return { name: environment, config: envConfig, targets: { ...sandboxTargets(sandbox, envConfig), retry }, world: sandbox.world.name, sandbox, close: () => sandbox.stop() };
 }

@@ -16,7 +16,7 @@ export interface ThreadError {
 
 /** The thread's first message: the sandbox is listening, or it could not start. */
 export type ThreadReport =
-  | { type: 'ready'; url: string; world: string; environment: Record<string, string>; temporaryDirs: string[] }
+  | { type: 'ready'; url: string; world: string; environment: Record<string, string> }
   | { type: 'failed'; error: ThreadError };
 
 /** What the CLI's thread tells the sandbox's: start the sandbox (once its code is loaded), or stop it. */

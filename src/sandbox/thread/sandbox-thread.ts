@@ -58,14 +58,15 @@ export function spawnSandboxThread(): SandboxThread {
   const ready = new Promise<ThreadSandbox>((resolve, reject) => {
     worker.once('message', (report: ThreadReport) => {
       if (report.type === 'failed') return reject(rebuiltError(report.error));
-      temporaryDirs = report.temporaryDirs;
+      // The sandbox's one temporary folder is the dbt project it announces.
+      temporaryDirs = report.environment.DBT_PROJECT_DIR ? [report.environment.DBT_PROJECT_DIR] : [];
       resolve({ url: report.url, world: { name: report.world }, environment: () => ({ ...report.environment }) });
     });
     worker.once('error', (error) => reject(new SandboxThreadError(`the sandbox thread failed before the sandbox was ready: ${error.message}`, { cause: error })));
     void exited.then((code) => reject(new SandboxThreadError(`the sandbox thread ended (exit code ${code}) before the sandbox was ready`)));
   });
-  ready.catch(() => undefined); // a run that ends before it needs the sandbox never awaits it
-  // Once it served, a sandbox that fails stops answering: its checks report the refused calls, and this says why.
+  // Once it served, a sandbox that fails stops answering: its checks report the refused calls, and this says why. (The
+  // rejection handler also keeps a run that ends before it needs the sandbox, and never awaits it, from an unhandled rejection.)
   void ready.then(() => worker.on('error', (error) => process.stderr.write(`The embedded sandbox failed and stopped answering: ${error.stack ?? error.message}\n`)), () => undefined);
   let stopping: Promise<void> | undefined;
   return {

@@ -18,8 +18,7 @@ let started: Promise<Sandbox | null> | undefined;
 async function start(options: ThreadSandboxOptions): Promise<Sandbox | null> {
   try {
     const sandbox = await startSandbox(options);
-    const environment = sandbox.environment();
-    report({ type: 'ready', url: sandbox.url, world: sandbox.world.name, environment, temporaryDirs: environment.DBT_PROJECT_DIR ? [environment.DBT_PROJECT_DIR] : [] });
+    report({ type: 'ready', url: sandbox.url, world: sandbox.world.name, environment: sandbox.environment() });
     return sandbox;
   } catch (error) {
     report({ type: 'failed', error: { name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) } });
