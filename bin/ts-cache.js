@@ -6,8 +6,10 @@
  * whose text changed has another key, so an edit is compiled on its next load and stale code never runs.
  */
 const { createHash } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
 const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
+const { isMainThread, threadId } = require('node:worker_threads');
 
 /** Where compiled modules are kept: beside the other tools' caches, removed with node_modules. */
 const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'runbook-ts');
@@ -52,9 +54,35 @@ function compiledSource(filename, source) {
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
   }
-  const { code } = compiler().transformSync(source, swcOptions(filename));
+  const code = isMainThread ? compile(filename, source) : compileInChildProcess(filename, source);
   writeCacheFile(file, code);
   return code;
+}
+
+/** A TypeScript module compiled to CommonJS with swc, in this thread. */
+function compile(filename, source) {
+  return compiler().transformSync(source, swcOptions(filename)).code;
+}
+
+let compiledAll = false;
+
+/**
+ * A module compiled in a child process, for a worker thread (the sandbox's): swc's native addon crashes the whole
+ * process when a second worker thread loads it after the first has ended, unless the main thread loaded it first.
+ * Only a module missing from the cache gets here (`npm ci` compiles them all): the thread's first miss compiles every
+ * module of the project (bin/build.js, under a second), so that edits cost one process, not one a module.
+ */
+function compileInChildProcess(filename, source) {
+  if (!compiledAll) {
+    compiledAll = true;
+    execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'ignore' });
+    try {
+      return readFileSync(cacheFileOf(filename, source), 'utf8');
+    } catch {
+      // not a module build.js compiles (outside src/ and checks/), or edited meanwhile: compiled on its own below
+    }
+  }
+  return execFileSync(process.execPath, [path.join(__dirname, 'compile-typescript.js'), filename], { input: source, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'inherit'] });
 }
 
 /**
@@ -64,7 +92,8 @@ function compiledSource(filename, source) {
  */
 function writeCacheFile(file, data) {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const temporary = `${file}.${process.pid}.${attempt}.tmp`;
+    // The thread's id too: the CLI's thread and the sandbox's may write the same entry at once.
+    const temporary = `${file}.${process.pid}.${threadId}.${attempt}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(temporary, data);
@@ -76,4 +105,4 @@ function writeCacheFile(file, data) {
   }
 }
 
-module.exports = { cacheDir, compiledSource, writeCacheFile };
+module.exports = { cacheDir, compile, compiledSource, writeCacheFile };

@@ -47,6 +47,38 @@ describe('the CLI\'s V8 code cache (bin/v8-cache.js)', () => {
     expect(JSON.parse(underCliLoader(entry).stdout)).toEqual({ ...expected, version: 'second' });
   });
 
+  it('compiles TypeScript missing from the cache in worker threads, one after another, without crashing the process', () => {
+    // swc's native addon crashes the process when a second worker thread loads it after the first has ended: the
+    // threads compile in a child process instead. Each module is new to the cache (its text names this run).
+    const stamp = `${process.pid}-${Date.now()}`;
+    const modules = [0, 1, 2].map((index) => {
+      const file = path.join(tmp, `worker-module-${index}.ts`);
+      writeFileSync(file, `const answer: number = ${index} + 40; export default { answer, stamp: '${stamp}' };\n`);
+      return file;
+    });
+    const entry = path.join(tmp, 'workers.js');
+    writeFileSync(
+      entry,
+      [
+        "const { Worker } = require('node:worker_threads');",
+        `const register = ${JSON.stringify(path.join(root, 'bin', 'register.js'))};`,
+        `const modules = ${JSON.stringify(modules)};`,
+        '(async () => {',
+        '  const answers = [];',
+        '  for (const file of modules) {',
+        '    const code = `require(${JSON.stringify(register)}); require("node:worker_threads").parentPort.postMessage(require(${JSON.stringify(file)}).default.answer);`;',
+        '    answers.push(await new Promise((resolve, reject) => { const worker = new Worker(code, { eval: true }); worker.once("message", resolve); worker.once("error", reject); }));',
+        '  }',
+        '  console.log(JSON.stringify(answers));',
+        '})();',
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, [entry], { cwd: tmp, encoding: 'utf8' });
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([40, 41, 42]);
+  });
+
   it('leaves a syntax error to Node, with Node\'s own message', () => {
     const broken = path.join(tmp, 'broken.js');
     writeFileSync(broken, 'module.exports = {;\n');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,21 @@ acknowledgements:
 describe('loadAcknowledgements', () => {
   it('reads no entries when the file does not exist', () => {
     expect(loadAcknowledgements(root, known)).toEqual([]);
+  });
+
+  it('reads no entries from a file that acknowledges nothing, as the committed one, and parses any other text', () => {
+    const committed = readFileSync(path.join(__dirname, '..', '..', 'runbook.acks.yaml'), 'utf8');
+    for (const text of [committed, '# a comment\n\n   # indented\r\n', 'acknowledgements: []  # none yet\r\n', '']) {
+      write(text);
+      expect(loadAcknowledgements(root, known), JSON.stringify(text)).toEqual([]);
+    }
+    write(`${committed.replace('acknowledgements: []', '')}\n${valid}`);
+    expect(loadAcknowledgements(root, known).map((entry) => entry.step)).toEqual(['3.3.2', '3.6.n1']);
+    // Not the plain forms: parsed, and checked, as YAML.
+    write('acknowledgements:\n');
+    expect(problemsOf().join('\n')).toMatch(/acknowledgements/);
+    write('acknowledgements: [] extra\n');
+    expect(problemsOf()).not.toEqual([]);
   });
 
   it('reads each entry with its expiry (a date lapses at its start, UTC) and where it is written', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import YAML, { LineCounter, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { formatPosition, type SourcePosition } from '../model';
 import { yamlPlace } from '../util/yaml-place';
 import { acknowledgementsFileSchema } from './schema';
@@ -26,6 +26,15 @@ export class AcknowledgementsFileError extends Error {
   }
 }
 
+/**
+ * Whether a YAML text acknowledges nothing in one of the two forms that say so plainly: comments and blank lines
+ * alone (an empty document), or those and `acknowledgements: []` (the committed file). Any other text is parsed.
+ */
+const acknowledgesNothing = (text: string): boolean => {
+  const content = text.split('\n').filter((line) => !/^\s*(?:#.*)?$/.test(line));
+  return content.length === 0 || (content.length === 1 && /^acknowledgements:[ \t]*\[[ \t]*\][ \t]*(?:#.*)?\r?$/.test(content[0]!));
+};
+
 const expiryOf = (value: string): Date => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
 
 /**
@@ -40,8 +49,11 @@ export function loadAcknowledgements(root: string, knownSteps: ReadonlySet<strin
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new AcknowledgementsFileError([`${file}: ${(error as Error).message}`]);
   }
+  // A file that acknowledges nothing (the committed one, until something is) is read without loading the YAML library.
+  if (acknowledgesNothing(text)) return [];
+  const { parseDocument, LineCounter } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
-  const document: Document = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+  const document: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (line: number, column: number): SourcePosition => ({ file, line, column });
   if (document.errors.length > 0) {
     throw new AcknowledgementsFileError(document.errors.map((e) => `${formatPosition(at(e.linePos?.[0].line ?? 1, e.linePos?.[0].col ?? 1))}: unreadable YAML: ${e.message.split('\n')[0]}`));

@@ -7,6 +7,7 @@ import { defaultLayout } from '../parser/read-documents';
 import type { Screen } from '../reporters/screen';
 import type { CliSession } from './cli-session';
 import type { EmbeddedSandbox } from './embedded-sandbox';
+import type { SandboxThread } from '../sandbox/thread/sandbox-thread';
 import { buildScenarioList } from './list';
 import { checkOptions, exitCodes, type CheckOptions } from './options';
 import { planOutputs, type OutputPlan } from './output-plan';
@@ -32,6 +33,7 @@ const lazily = {
   triage: () => require('./triage/triage-command') as typeof import('./triage/triage-command'),
   callerPolicy: () => require('../sandbox/authorization/caller-policy') as typeof import('../sandbox/authorization/caller-policy'),
   embeddedSandbox: () => require('./embedded-sandbox') as typeof import('./embedded-sandbox'),
+  gitCommit: () => require('../results/git-commit') as typeof import('../results/git-commit'),
 };
 
 /** Where the command writes: standard output and error, and the screen it draws on. */
@@ -66,19 +68,27 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** What the process started before the command was loaded. */
+export interface CommandLaunch {
+  /** The sandbox thread spawned as the process started, when the raw arguments looked like a run (`mayRunChecks`): a run takes it, anything else ends it. */
+  sandboxThread?: SandboxThread;
+}
+
 /** Runs `npm run check` with the given arguments and returns the exit code; bad requests get a message and 2. */
-export async function runCheckCommand(argv: readonly string[], root: string, io: CommandIo): Promise<number> {
+export async function runCheckCommand(argv: readonly string[], root: string, io: CommandIo, launch: CommandLaunch = {}): Promise<number> {
   try {
-    return await execute(argv, root, io);
+    return await execute(argv, root, io, launch.sandboxThread);
   } catch (error) {
     // A failure's message may quote what a service said, credentials included: redacted like every report.
     const { redactText, secretsFromEnvironment } = require('../redaction') as typeof import('../redaction');
     io.err(`${redactText(lazily.describeFailure().describeFailure(error), secretsFromEnvironment(process.env))}\n`);
     return exitCodes.unusable;
+  } finally {
+    await launch.sandboxThread?.stop();
   }
 }
 
-async function execute(argv: readonly string[], defaultRoot: string, io: CommandIo): Promise<number> {
+async function execute(argv: readonly string[], defaultRoot: string, io: CommandIo, earlyThread: SandboxThread | undefined): Promise<number> {
   const program = buildProgram();
   try {
     program.parse([...argv], { from: 'user' });
@@ -108,8 +118,9 @@ async function execute(argv: readonly string[], defaultRoot: string, io: Command
     io.out(listWorlds().map((name) => `${name.padEnd(32)} ${loadWorld(name, now).header.description}`).join('\n') + '\n');
     return exitCodes.ok;
   }
-  // A run's sandbox thread is spawned now: the sandbox's code loads while this thread reads the configuration and the runbook.
-  const sandbox = opensRun(options, ids) ? lazily.embeddedSandbox().spawnEmbeddedSandbox() : undefined;
+  // A run's sandbox thread is spawned now unless it was at launch: the sandbox's code loads while this thread reads the configuration and the runbook.
+  const sandbox = opensRun(options, ids) ? lazily.embeddedSandbox().embeddedSandbox(earlyThread) : undefined;
+  if (!sandbox) void earlyThread?.stop();
   try {
     return await afterArguments({ argv, root, options, ids, io, screen, outputs }, sandbox);
   } finally {
@@ -160,7 +171,9 @@ async function afterArguments({ argv, root, options, ids, io, screen, outputs }:
 async function run(started: CliSession, ids: string[]): Promise<number> {
   const { root, runbook, options } = started;
   const acknowledgements = lazily.acks().loadAcknowledgements(root, new Set(allSteps(runbook).map((s) => s.id)));
-  const session: CliSession = { ...started, acknowledgements };
+  // git answers while the checks run, not after them.
+  const commit = options.save ? lazily.gitCommit().runbookCommit(root) : undefined;
+  const session: CliSession = { ...started, acknowledgements, ...(commit ? { commit } : {}) };
   if (options.thenRun && ids[0] !== triageArgument) throw new UsageError('--then-run goes with triage: npm run check -- triage --then-run');
   const steps = ids[0] === triageArgument ? null : lazily.select().selectSteps(runbook, ids);
   const { checkRunOutputs, printReport, writeRunOutputs } = lazily.finishRun();

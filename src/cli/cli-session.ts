@@ -23,6 +23,8 @@ export interface CliSession {
   told: Set<string>;
   /** The caller policy of `--sandbox-caller-policy`, read once for every run of the invocation. */
   callerPolicy?: unknown;
+  /** The runbook's git commit, looked up while the checks run, for the results store (absent when nothing is saved). */
+  commit?: Promise<string | null>;
   /** The sandbox started for the invocation's first run while the rest loads (see embedded-sandbox.ts). */
   sandbox?: EmbeddedSandbox;
 }

@@ -15,13 +15,13 @@ export interface EmbeddedSandbox {
 }
 
 /**
- * Spawns the embedded sandbox's thread as soon as the arguments say checks will run, unless RUNBOOK_SANDBOX_URL names
- * a sandbox already running: the sandbox's code loads on the other core while this one reads the configuration and
- * the runbook and loads the checks and their clients.
+ * The embedded sandbox of a run: the thread spawned at launch, else one spawned now, unless RUNBOOK_SANDBOX_URL names
+ * a sandbox already running (then a thread given is ended). The sandbox's code loads on the other core while this one
+ * reads the configuration and the runbook and loads the checks and their clients.
  */
-export function spawnEmbeddedSandbox(): EmbeddedSandbox | undefined {
-  if (process.env.RUNBOOK_SANDBOX_URL) return undefined;
-  const thread = spawnSandboxThread();
+export function embeddedSandbox(spawned?: SandboxThread): EmbeddedSandbox | undefined {
+  if (process.env.RUNBOOK_SANDBOX_URL) return void spawned?.stop();
+  const thread = spawned ?? spawnSandboxThread();
   let begun = false;
   let taken = false;
   return {

@@ -43,7 +43,7 @@ export async function writeRunOutputs(session: CliSession, report: RunReport): P
   for (const { reporter, file, option } of session.outputs.files) await attempt(option, file, () => writeReportFile(file, reporters[reporter].build(report, session.screen)));
   if (session.options.save) {
     const command = redactDeep([...session.argv], secretsFromEnvironment(process.env));
-    await attempt('the saved result', path.join(session.root, runsDir), () => saveRun({ root: session.root, config: session.config, report, command, user: currentUser() }));
+    await attempt('the saved result', path.join(session.root, runsDir), async () => saveRun({ root: session.root, config: session.config, report, command, user: currentUser(), ...(session.commit ? { commit: await session.commit } : {}) }));
   }
   const annotate = session.outputs.stdout === 'terminal' || session.outputs.stdout === null ? session.io.out : session.io.err;
   await publishToGithubActions(report, session.runbook, annotate);

@@ -21,12 +21,16 @@ export const awsSdkModules = {
 /** The client code a service of a check's `uses` (`s3:ListObjectsV2`, `snowflake:SHOW PIPES`) loads before its first call. */
 const preloaders: Record<string, () => unknown> = { ...awsSdkModules, snowflake: loadSnowflakeDriver };
 
+/** The services a list of checks' `uses` names (`s3:ListObjectsV2`, `snowflake:SHOW PIPES` → `s3`, `snowflake`), each once. */
+export function usedServices(uses: Iterable<string>): string[] {
+  return [...new Set([...uses].map((use) => use.split(':')[0]!))];
+}
+
 /**
- * Loads the client code of the services the checks use, before they call them: for a run whose sandbox is still
- * starting in its own thread, this thread's loading is done meanwhile rather than after. A service with nothing to
- * load (GitHub, Airflow, dbt) or an unknown name is passed over.
+ * Loads the client code of these services (`s3`, `snowflake`) before the checks call them: for a run whose sandbox is
+ * still starting in its own thread, this thread's loading is done meanwhile rather than after. A service with nothing
+ * to load (GitHub, Airflow, dbt) or an unknown name is passed over.
  */
-export function preloadClientModules(uses: Iterable<string>): void {
-  const services = new Set([...uses].map((use) => use.split(':')[0]!));
+export function preloadClientModules(services: Iterable<string>): void {
   for (const service of services) preloaders[service]?.();
 }

@@ -16,10 +16,17 @@ describe('the Snowflake driver modules loaded on first use', () => {
       const exported = require(path.join(driverDir, file)) as { default?: unknown };
       expect(typeof (shape === 'constructor' ? exported : exported.default), file).toBe('function');
     }
-    for (const { name, esModule } of deferredDriverLibraries) {
-      const library = require(require.resolve(name, { paths: [driverDir] })) as { __esModule?: boolean };
-      expect(Boolean(library.__esModule), name).toBe(esModule);
+    for (const library of deferredDriverLibraries) {
+      const from = 'via' in library ? path.dirname(require.resolve(library.via, { paths: [driverDir] })) : driverDir;
+      const exported = require(require.resolve(library.name, { paths: [from] })) as { __esModule?: boolean };
+      expect(Boolean(exported.__esModule), library.name).toBe(library.esModule);
+      expect(typeof exported, library.name).toBe(library.shape === 'function' ? 'function' : 'object');
     }
+    // Each library is required where the driver (or axios) keeps it at hand, and used only inside functions.
+    const source = (file: string) => readFileSync(path.join(driverDir, file), 'utf8');
+    expect(source('lib/core.js')).toMatch(/GenericPool\.createPool\(/);
+    expect(source('lib/telemetry/platform_detection.js')).toMatch(/new client_sts_1\.STSClient\(/);
+    expect(readFileSync(require.resolve('axios', { paths: [driverDir] }), 'utf8').match(/FormData\$1\b/g)).toHaveLength(3);
     // The logger is the one module that requires winston, and reads it only to make a winston logger.
     const logger = readFileSync(path.join(driverDir, 'lib', 'logger', 'node.js'), 'utf8');
     expect(logger.match(/winston\.\w+/g)?.sort()).toEqual(['winston.createLogger', 'winston.transports', 'winston.transports', 'winston.transports', 'winston.transports']);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { deferNamespace, putStandIn } from '../util/deferred-namespace';
+import { deferNamespace, putStandIn, type DeferredShape } from '../util/deferred-namespace';
 
 /**
  * The snowflake-sdk version whose internals `deferOptionalDriverModules` was verified against: its file
@@ -21,10 +21,22 @@ export const deferredDriverModules = [
 ] as const;
 
 /**
- * The libraries the verified driver requires when it loads but uses only later: winston, for its logger, which makes a
- * winston logger on the first message it logs (none, at log level OFF).
+ * The libraries the verified driver requires when it loads but uses only later, each resolved as the module that
+ * requires it would (`via` a library of the driver's, else from the driver): winston, for its logger, which makes a
+ * winston logger on the first message it logs (none, at log level OFF); generic-pool, for `createPool`; toml, for
+ * connections.toml; open, for browser sign-in; the AWS STS client, for platform detection (off) and AWS workload
+ * identity; moment-timezone, for the first timestamp value converted; and axios's form-data, for multipart bodies
+ * (the driver sends JSON).
  */
-export const deferredDriverLibraries = [{ name: 'winston', esModule: false }] as const;
+export const deferredDriverLibraries = [
+  { name: 'winston', esModule: false, shape: 'namespace' },
+  { name: 'generic-pool', esModule: false, shape: 'namespace' },
+  { name: 'toml', esModule: false, shape: 'namespace' },
+  { name: 'open', esModule: false, shape: 'function' },
+  { name: '@aws-sdk/client-sts', esModule: false, shape: 'namespace' },
+  { name: 'moment-timezone', esModule: false, shape: 'function' },
+  { name: 'form-data', esModule: false, shape: 'function', via: 'axios' },
+] as const satisfies readonly { name: string; esModule: boolean; shape: DeferredShape; via?: string }[];
 
 type Constructor = abstract new (...args: unknown[]) => unknown;
 
@@ -55,13 +67,14 @@ export function deferOptionalDriverModules(driverDir: string, driverVersion: str
       shape === 'constructor' ? deferredConstructor(() => load() as unknown as Constructor) : { __esModule: true, default: deferredConstructor(() => load().default as Constructor) },
     );
   }
-  for (const { name, esModule } of deferredDriverLibraries) {
+  for (const library of deferredDriverLibraries) {
     let filename: string;
     try {
-      filename = require.resolve(name, { paths: [driverDir] });
+      const from = 'via' in library ? path.dirname(require.resolve(library.via, { paths: [driverDir] })) : driverDir;
+      filename = require.resolve(library.name, { paths: [from] });
     } catch {
       continue; // not where the driver would find it: the driver reports that itself
     }
-    deferNamespace(filename, { esModule });
+    deferNamespace(filename, { esModule: library.esModule, shape: library.shape });
   }
 }

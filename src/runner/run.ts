@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRunMemo, type CheckDefinition, type Clock } from '../check-api';
 import { runTraced } from '../clients/call-trace';
-import { preloadClientModules } from '../clients/client-modules';
+import { preloadClientModules, usedServices } from '../clients/client-modules';
 import { createServiceClients, type ServiceClients } from '../clients';
 import { createServiceBreaker } from '../clients/breaker/service-breaker';
 import { importCheck, type ModuleLoader } from '../catalog/load-check';
@@ -107,7 +107,11 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
   const started = Date.now();
   const checks = await loadChecks(request.root, request.steps, request.loadModule);
   // While the sandbox's thread starts, this one loads the clients the checks will call: both are ready about together.
-  if (request.sandboxThread) preloadClientModules([...checks.values()].flatMap((check) => (check instanceof Error ? [] : check.uses)));
+  if (request.sandboxThread) {
+    const services = usedServices([...checks.values()].flatMap((check) => (check instanceof Error ? [] : check.uses)));
+    request.sandboxThread.prepare(services);
+    preloadClientModules(services);
+  }
   const env = await openEnvironment(request.config, request.environment, request.world, {
     ...(request.sandboxFaults ? { faults: request.sandboxFaults } : {}),
     ...(request.sandboxFaultSeed !== undefined ? { faultSeed: request.sandboxFaultSeed } : {}),

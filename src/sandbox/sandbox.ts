@@ -65,6 +65,11 @@ export interface Sandbox {
   readonly callerPolicy: PolicyDocument | null;
   /** Enforces another caller policy, or none (null); also `POST /_sandbox/caller-policy`. Validated as an IAM policy document. */
   setCallerPolicy(policy: unknown): void;
+  /**
+   * Loads the handlers of these services (`s3`, `snowflake`; other names are passed over) ahead of their first
+   * request, which would load them otherwise: told as a run's checks are known, while its clients load.
+   */
+  prepare(services: readonly string[]): Promise<void>;
   /** Replaces the world (and every service's state) with another one. */
   loadWorld(name: string): Promise<void>;
   /** `NAME=VALUE` settings that point any client at this sandbox. */
@@ -214,6 +219,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setCallerPolicy(policy) {
       callerPolicy = policy === null ? null : parseCallerPolicy(policy, 'the caller policy given to the sandbox');
+    },
+    async prepare(keys) {
+      await Promise.all(keys.map((key) => (key in services ? services[key as keyof SandboxStates].prepare?.() : undefined)));
     },
     async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);

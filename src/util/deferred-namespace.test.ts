@@ -40,6 +40,27 @@ describe('a module put off until used', () => {
     expect(loads('esmLoads')).toBe(1);
   });
 
+  it('stands in for a module that is a function: called, constructed, its names and instanceof work, loaded on first use', () => {
+    const file = moduleFile(
+      'callable',
+      'callableLoads',
+      'function Moment(value) { if (!(this instanceof Moment)) return new Moment(value); this.value = value; }\nMoment.utc = (value) => `utc ${value}`;\nmodule.exports = Moment;',
+    );
+    deferNamespace(file, { esModule: false, shape: 'function' });
+    const Moment = require(file) as { (value: number): { value: number }; new (value: number): { value: number }; utc(value: number): string };
+    expect(typeof Moment).toBe('function');
+    expect(loads('callableLoads')).toBeUndefined();
+    expect(Moment(3).value).toBe(3);
+    expect(loads('callableLoads')).toBe(1);
+    const made = new Moment(4);
+    expect(made.value).toBe(4);
+    expect(made instanceof Moment).toBe(true);
+    expect(made instanceof (require(file) as new () => unknown)).toBe(true);
+    expect({} instanceof Moment).toBe(false);
+    expect(Moment.utc(5)).toBe('utc 5');
+    expect(loads('callableLoads')).toBe(1);
+  });
+
   it('leaves a module already loaded as it is', () => {
     const file = moduleFile('loaded', 'loadedLoads', 'exports.value = 1;');
     const real = require(file) as { value: number };

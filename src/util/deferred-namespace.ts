@@ -22,26 +22,30 @@ export function putStandIn(filename: string, standIn: (load: () => Record<string
   require.cache[filename] = stub;
 }
 
+/** What a deferred module's exports are: an object of names, or a function (a constructor or a callable namespace such as moment's). */
+export type DeferredShape = 'namespace' | 'function';
+
 /**
- * Puts off the module at `filename` until one of its names is read: a library required only to be kept at hand costs
- * nothing until used. `esModule` is what the real module says of itself (`exports.__esModule`), answered without loading it.
+ * Puts off the module at `filename` until one of its names is read (or, for a `function` module, until it is called or
+ * constructed): a library required only to be kept at hand costs nothing until used. `esModule` is what the real
+ * module says of itself (`exports.__esModule`), answered without loading it.
  */
-export function deferNamespace(filename: string, options: { esModule: boolean }): void {
-  putStandIn(
-    filename,
-    (load) =>
-      new Proxy(
-        {},
-        {
-          get: (_target, name) => (name === '__esModule' ? options.esModule : Reflect.get(load(), name)),
-          has: (_target, name) => Reflect.has(load(), name),
-          ownKeys: () => Reflect.ownKeys(load()),
-          // A proxy may not call a property non-configurable that its (empty) target lacks: the real module's, as configurable.
-          getOwnPropertyDescriptor: (_target, name) => {
-            const descriptor = Reflect.getOwnPropertyDescriptor(load(), name);
-            return descriptor && { ...descriptor, configurable: true };
-          },
-        },
-      ),
-  );
+export function deferNamespace(filename: string, options: { esModule: boolean; shape?: DeferredShape }): void {
+  putStandIn(filename, (load) => {
+    // A bound function is callable and constructible and has no own `prototype`, so every name can be the real module's.
+    const target = options.shape === 'function' ? function deferredModule() {}.bind(null) : {};
+    return new Proxy(target, {
+      get: (_target, name) => (name === '__esModule' ? options.esModule : Reflect.get(load(), name)),
+      has: (_target, name) => Reflect.has(load(), name),
+      ownKeys: () => Reflect.ownKeys(load()),
+      // A proxy may not call a property non-configurable that its target lacks: the real module's, as configurable.
+      getOwnPropertyDescriptor: (_target, name) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(load(), name);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+      apply: (_target, self, args) => Reflect.apply(load() as unknown as (...args: unknown[]) => unknown, self, args),
+      // `new stand-in()` makes an instance of the real constructor: the stand-in's `prototype` is the real one's.
+      construct: (_target, args, newTarget) => Reflect.construct(load() as unknown as new (...args: unknown[]) => object, args, newTarget),
+    });
+  });
 }

@@ -1,13 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
-import { describeBudgets } from './operations/describe-budgets';
 import { loadBudgetsState, type BudgetsState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = { DescribeBudgets: describeBudgets };
-
-/** The simulated AWS Budgets, awsJson1_1: the account's budgets. */
+/** The simulated AWS Budgets: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const budgetsService: SandboxService<BudgetsState, SandboxStates> = {
   load: (section, clock) => loadBudgetsState(section, clock.now()),
-  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidNextTokenException' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

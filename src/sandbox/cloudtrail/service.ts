@@ -1,13 +1,10 @@
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
-import { lookupEvents } from './operations/lookup-events';
 import { loadCloudtrailState, type CloudtrailState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = { LookupEvents: lookupEvents };
-
-/** The simulated CloudTrail, awsJson1_1 (`X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents`): the event history. */
+/** The simulated CloudTrail: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const cloudtrailService: SandboxService<CloudtrailState, SandboxStates> = {
   load: (section) => loadCloudtrailState(section),
-  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidNextTokenException' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

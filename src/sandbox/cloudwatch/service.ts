@@ -1,18 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
-import type { CloudwatchOperation } from './operation';
-import { describeAlarms } from './operations/describe-alarms';
-import { listDashboards } from './operations/list-dashboards';
-import { serveCloudwatch } from './protocols';
 import { loadCloudwatchState, type CloudwatchState } from './state';
 
-const operations: Record<string, CloudwatchOperation> = {
-  DescribeAlarms: describeAlarms,
-  ListDashboards: listDashboards,
-};
-
-/** The simulated CloudWatch (metrics side): metric alarms and dashboards, in awsQuery and in query-compatible awsJson1_0. */
+/** The simulated CloudWatch: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const cloudwatchService: SandboxService<CloudwatchState, SandboxStates> = {
   load: (section, clock) => loadCloudwatchState(section, clock.now()),
-  handle: async (request, env) => serveCloudwatch(operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

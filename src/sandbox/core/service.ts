@@ -27,11 +27,17 @@ export interface ServiceEnv<States> {
   authorize?: CallAuthorizer;
 }
 
+/** How a service answers its requests. */
+export interface ServiceHandler<States = unknown> {
+  handle(request: SandboxRequest, env: ServiceEnv<States>): Promise<ServiceReply>;
+}
+
 /** A simulated service: builds its state from its world section and answers requests from it. */
-export interface SandboxService<State, States = unknown> {
+export interface SandboxService<State, States = unknown> extends ServiceHandler<States> {
   /** Parses and validates this service's world section into its state (may be async, e.g. to seed an emulator). */
   load(section: unknown, clock: Clock): State | Promise<State>;
   /** Releases what the state holds (an emulator's server), when the world is replaced or the sandbox stops. */
   dispose?(state: State): Promise<void>;
-  handle(request: SandboxRequest, env: ServiceEnv<States>): Promise<ServiceReply>;
+  /** Loads the code `handle` runs, ahead of the first request, for a service whose handler loads on first use. */
+  prepare?(): Promise<void>;
 }

@@ -1,17 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
-import { listRules } from './operations/list-rules';
-import { listTargetsByRule } from './operations/list-targets-by-rule';
 import { loadEventsState, type EventsState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = {
-  ListRules: listRules,
-  ListTargetsByRule: listTargetsByRule,
-};
-
-/** The simulated EventBridge, awsJson1_1: rules and their targets. */
+/** The simulated EventBridge: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const eventsService: SandboxService<EventsState, SandboxStates> = {
   load: (section) => loadEventsState(section),
-  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'ValidationException' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

@@ -1,17 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
-import { getJob } from './operations/get-job';
-import { getJobRun } from './operations/get-job-run';
-import { getJobRuns } from './operations/get-job-runs';
-import { getJobs } from './operations/get-jobs';
-import { listJobs } from './operations/list-jobs';
 import { loadGlueState, type GlueState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = { GetJob: getJob, GetJobs: getJobs, GetJobRun: getJobRun, GetJobRuns: getJobRuns, ListJobs: listJobs };
-
-/** The simulated Glue, awsJson1_1: job definitions (listed by name) and job runs. */
+/** The simulated Glue: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const glueService: SandboxService<GlueState, SandboxStates> = {
   load: (section) => loadGlueState(section),
-  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidInputException' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

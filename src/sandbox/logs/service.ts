@@ -1,23 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
-import { describeLogGroups } from './operations/describe-log-groups';
-import { describeSubscriptionFilters } from './operations/describe-subscription-filters';
-import { describeLogStreams } from './operations/describe-log-streams';
-import { filterLogEvents } from './operations/filter-log-events';
-import { getLogEvents } from './operations/get-log-events';
 import { loadLogsState, type LogsState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = {
-  DescribeLogGroups: describeLogGroups,
-  DescribeLogStreams: describeLogStreams,
-  DescribeSubscriptionFilters: describeSubscriptionFilters,
-  GetLogEvents: getLogEvents,
-  FilterLogEvents: filterLogEvents,
-};
-
-/** The simulated CloudWatch Logs, awsJson1_1: log groups and their subscription filters, streams, a stream's events and event filtering. */
+/** The simulated CloudWatch Logs: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const logsService: SandboxService<LogsState, SandboxStates> = {
   load: (section) => loadLogsState(section),
-  handle: async (request, env) => serveJsonOperations({ version: '1.1', invalidTokenType: 'InvalidParameterException' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

@@ -1,22 +1,10 @@
-import { permissionList } from '../authorization/permission';
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
 import type { SandboxStates } from '../states';
-import { s3RequestOperation } from './request-operation';
 import { loadS3State, type S3State } from './state';
-import { s3Error } from './xml';
 
-/**
- * The simulated S3, REST-XML: buckets, objects with ranges, puts and deletes, listing, notification configuration.
- * While a caller policy is enforced, a request it does not allow is answered 403 AccessDenied (no body for a HEAD).
- */
+/** The simulated S3: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const s3Service: SandboxService<S3State, SandboxStates> = {
   load: (section) => loadS3State(section),
-  async handle(request, env) {
-    const operation = s3RequestOperation(request, env);
-    const denial = env.authorize?.(request, operation.name, operation.permission ? permissionList(operation.permission) : undefined);
-    if (denial) {
-      return { response: request.method === 'HEAD' ? { status: 403 } : s3Error(403, 'AccessDenied', denial.message), call: { operation: operation.name, mutates: false, denied: denial.action } };
-    }
-    return operation.run();
-  },
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

@@ -1,25 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveJsonOperations, type JsonOperation } from '../aws-json/operations';
 import type { SandboxStates } from '../states';
-import { describeStateMachineForExecution } from './operations/describe-state-machine-for-execution';
-import { describeExecution, getExecutionHistory, listExecutions } from './operations/executions';
-import { redriveExecution, startExecution } from './operations/start-and-redrive';
-import { describeStateMachine, listStateMachines } from './operations/state-machines';
 import { loadSfnState, type SfnState } from './state';
 
-const operations: Record<string, JsonOperation<SandboxStates>> = {
-  ListStateMachines: listStateMachines,
-  DescribeStateMachine: describeStateMachine,
-  DescribeStateMachineForExecution: describeStateMachineForExecution,
-  ListExecutions: listExecutions,
-  DescribeExecution: describeExecution,
-  GetExecutionHistory: getExecutionHistory,
-  StartExecution: startExecution,
-  RedriveExecution: redriveExecution,
-};
-
-/** The simulated Step Functions, awsJson1_0: state machines, executions with histories, start and redrive. */
+/** The simulated Step Functions: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const sfnService: SandboxService<SfnState, SandboxStates> = {
   load: (section) => loadSfnState(section),
-  handle: async (request, env) => serveJsonOperations({ version: '1.0', invalidTokenType: 'InvalidToken' }, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

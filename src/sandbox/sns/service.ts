@@ -1,18 +1,10 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveQueryOperations, type QueryOperation } from '../aws-query/operations';
 import type { SandboxStates } from '../states';
-import { getTopicAttributes } from './operations/get-topic-attributes';
-import { listSubscriptionsByTopic } from './operations/list-subscriptions-by-topic';
 import { loadSnsState, type SnsState } from './state';
-import { snsProtocol } from './xml';
 
-const operations: Record<string, QueryOperation<SandboxStates>> = {
-  GetTopicAttributes: getTopicAttributes,
-  ListSubscriptionsByTopic: listSubscriptionsByTopic,
-};
-
-/** The simulated SNS, query protocol (form-encoded `Action=…`, XML answers): topics and their subscriptions. */
+/** The simulated SNS: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const snsService: SandboxService<SnsState, SandboxStates> = {
   load: (section) => loadSnsState(section),
-  handle: async (request, env) => serveQueryOperations(snsProtocol, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

@@ -1,16 +1,12 @@
+import { handledLater } from '../core/handled-later';
 import type { SandboxService } from '../core/service';
-import { serveQueryOperations, type QueryOperation } from '../aws-query/operations';
 import type { SandboxStates } from '../states';
-import { getCallerIdentity } from './operations/get-caller-identity';
-import { stsProtocol } from './xml';
 
 /** STS keeps no state of its own: the identities behind access keys are the world's IAM users. */
 export type StsState = Record<string, never>;
 
-const operations: Record<string, QueryOperation<SandboxStates>> = { GetCallerIdentity: getCallerIdentity };
-
-/** The simulated STS, query protocol (form-encoded `Action=…`, XML answers): who signed a request. */
+/** The simulated STS: its state is built from the world as the sandbox starts; its handling (./handler) loads on first use. */
 export const stsService: SandboxService<StsState, SandboxStates> = {
   load: () => ({}),
-  handle: async (request, env) => serveQueryOperations(stsProtocol, operations, request, env),
+  ...handledLater(() => require('./handler') as typeof import('./handler'), () => import('./handler')),
 };

@@ -19,5 +19,8 @@ export type ThreadReport =
   | { type: 'ready'; url: string; world: string; environment: Record<string, string> }
   | { type: 'failed'; error: ThreadError };
 
-/** What the CLI's thread tells the sandbox's: start the sandbox (once its code is loaded), or stop it. */
-export type ThreadCommand = { type: 'start'; options: ThreadSandboxOptions } | { type: 'stop' };
+/**
+ * What the CLI's thread tells the sandbox's: start the sandbox (once its code is loaded), load the handlers of the
+ * services the run's checks call (once it has started), or stop it.
+ */
+export type ThreadCommand = { type: 'start'; options: ThreadSandboxOptions } | { type: 'prepare'; services: string[] } | { type: 'stop' };

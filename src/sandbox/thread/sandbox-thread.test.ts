@@ -21,6 +21,27 @@ describe('the embedded sandbox in a thread of its own', () => {
     await thread.stop(); // a second stop is the first one's
   });
 
+  it('loads the handlers of the services it is told a run calls, passing over unknown names, and serves them', async () => {
+    const thread = spawnSandboxThread();
+    thread.start({ world: 'healthy' });
+    thread.prepare(['sts', 'no-such-service']);
+    const sandbox = await thread.ready;
+    const identity = await fetch(sandbox.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    expect(await identity.text()).toMatch(/<GetCallerIdentityResponse|<ErrorResponse/);
+    const calls = (await (await fetch(`${sandbox.url}/_sandbox/calls`)).json()) as { service: string; operation: string }[];
+    expect(calls.map((call) => `${call.service} ${call.operation}`)).toEqual(['sts GetCallerIdentity']);
+    await thread.stop();
+  });
+
+  it('spawned to end with its process, is told to stop without being waited for, and still removes its files as it ends', async () => {
+    const thread = spawnSandboxThread({ endsWithProcess: true });
+    thread.start({ world: 'glue-corrupt-json' });
+    const dir = (await thread.ready).environment().DBT_PROJECT_DIR!;
+    expect(existsSync(dir)).toBe(true);
+    await thread.stop();
+    await expect.poll(() => existsSync(dir), { timeout: 5_000 }).toBe(false);
+  });
+
   it('enforces the caller policy it is given', async () => {
     const thread = spawnSandboxThread();
     thread.start({ world: 'healthy', callerPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: '*' }] } });

@@ -18,9 +18,14 @@ export interface ThreadSandbox {
 export interface SandboxThread {
   /** Starts the sandbox (once); its code may still be loading. */
   start(options: ThreadSandboxOptions): void;
+  /** Tells the started sandbox which services the run will call (`s3`, `snowflake`): it loads their handlers now. */
+  prepare(services: readonly string[]): void;
   /** Settles once the sandbox listens; rejects as `startSandbox` would throw (a world or caller policy error), or if the thread ends first. */
   ready: Promise<ThreadSandbox>;
-  /** Stops the sandbox and ends the thread (at once if it never started); idempotent, awaited. */
+  /**
+   * Stops the sandbox and ends the thread (at once if it never started); idempotent, awaited. For a thread spawned
+   * `endsWithProcess`, settles once the sandbox is told to stop: the process's exit ends the thread and removes its files.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,12 +46,21 @@ function rebuiltError({ name, message }: ThreadError): Error {
   return new SandboxThreadError(`the sandbox could not start: ${name}: ${message}`);
 }
 
+/** How the thread is spawned. */
+export interface SandboxThreadOptions {
+  /**
+   * The process exits once its run is done (the CLI's): a stop need not wait for the thread to end, since the exit
+   * ends it and removes the sandbox's temporary files. Not for a process that goes on (tests, the soak).
+   */
+  endsWithProcess?: boolean;
+}
+
 /**
  * Spawns the sandbox's thread, which loads the sandbox on the other core while the CLI loads its configuration, checks
  * and clients. The sandbox's temporary files are removed when the process exits without stopping it (a second
  * Ctrl-C), as they are when it stops.
  */
-export function spawnSandboxThread(): SandboxThread {
+export function spawnSandboxThread(options: SandboxThreadOptions = {}): SandboxThread {
   const worker = new Worker(threadEntry, { execArgv: [] });
   let started = false;
   let temporaryDirs: string[] = [];
@@ -76,8 +90,11 @@ export function spawnSandboxThread(): SandboxThread {
       started = true;
       worker.postMessage({ type: 'start', options });
     },
-    stop: () =>
-      (stopping ??= (async () => {
+    prepare(services) {
+      if (started && !stopping) worker.postMessage({ type: 'prepare', services: [...services] });
+    },
+    stop: () => {
+      const stopped = (stopping ??= (async () => {
         // Never started, it has made nothing to clean up: ended at once, not after its code has loaded.
         if (!started) void worker.terminate();
         else worker.postMessage({ type: 'stop' });
@@ -86,6 +103,8 @@ export function spawnSandboxThread(): SandboxThread {
         clearTimeout(overdue);
         removeLeftovers();
         process.off('exit', removeLeftovers);
-      })()),
+      })());
+      return options.endsWithProcess ? Promise.resolve() : stopped;
+    },
   };
 }

@@ -28,5 +28,7 @@ async function start(options: ThreadSandboxOptions): Promise<Sandbox | null> {
 
 port.on('message', (command: ThreadCommand) => {
   if (command.type === 'start') started ??= start(command.options);
+  // A handler that cannot load fails its service's first request, which reports it: preparing it says nothing.
+  else if (command.type === 'prepare') void started?.then((sandbox) => sandbox?.prepare(command.services)).catch(() => undefined);
   else void (started ?? Promise.resolve(null)).then((sandbox) => sandbox?.stop()).finally(() => port.close());
 });
