@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config';
+import { defineConfig } from './src/config/define-config';
 
 /**
  * Environments the checks can run against. Credentials never go here: AWS uses its default provider

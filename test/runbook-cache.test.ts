@@ -42,7 +42,7 @@ describe.concurrent('the CLI\'s cache of the parsed runbook', { timeout: 180_000
     const dir = project('edited');
     const first = await list(dir);
     const cacheFile = runbookCacheFileOf(dir);
-    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ key: expect.any(String), parsed: { runbook: { files: ['docs/runbook.md'] } } });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ key: expect.any(String), value: { runbook: { files: ['docs/runbook.md'] } } });
     expect((await list(dir)).stdout).toBe(first.stdout);
 
     appendFileSync(path.join(dir, 'docs', 'runbook.md'), newScenario);
@@ -57,9 +57,9 @@ describe.concurrent('the CLI\'s cache of the parsed runbook', { timeout: 180_000
     const expected = (await list(dir)).stdout;
     const cacheFile = runbookCacheFileOf(dir);
     const stored = readFileSync(cacheFile, 'utf8');
-    const planted = JSON.parse(stored) as { key: string; parsed: { runbook: { scenarios: Array<{ title: string }> } } };
-    planted.parsed.runbook.scenarios[0]!.title = 'A title no parse of these inputs gives';
-    for (const bad of ['not json {', stored.slice(0, stored.length / 2), JSON.stringify({ key: planted.key, parsed: { runbook: {} } }), JSON.stringify({ ...planted, key: 'another key' })]) {
+    const planted = JSON.parse(stored) as { key: string; value: { runbook: { scenarios: Array<{ title: string }> } } };
+    planted.value.runbook.scenarios[0]!.title = 'A title no parse of these inputs gives';
+    for (const bad of ['not json {', stored.slice(0, stored.length / 2), JSON.stringify({ key: planted.key, value: { runbook: {} } }), JSON.stringify({ ...planted, key: 'another key' })]) {
       writeFileSync(cacheFile, bad);
       const run = await list(dir);
       expect(run.stdout).toBe(expected);
@@ -73,7 +73,7 @@ describe.concurrent('the CLI\'s cache of the parsed runbook', { timeout: 180_000
     const runs = await Promise.all([list(dir), list(dir), list(dir)]);
     expect(new Set(runs.map((run) => run.stdout)).size).toBe(1);
     const cacheFile = runbookCacheFileOf(dir);
-    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ parsed: { diagnostics: [] } });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ value: { diagnostics: [] } });
     expect(readdirSync(path.dirname(cacheFile)).filter((name) => name.startsWith(path.basename(cacheFile)) && name.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -62,7 +62,7 @@ export function loadAcknowledgements(root: string, knownSteps: ReadonlySet<strin
     const place = yamlPlace(document, keys, lineCounter);
     return place ? at(place.line, place.col) : at(1, 1);
   };
-  const parsed = acknowledgementsFileSchema.safeParse(document.toJS() ?? {});
+  const parsed = acknowledgementsFileSchema().safeParse(document.toJS() ?? {});
   if (!parsed.success) {
     throw new AcknowledgementsFileError(
       parsed.error.issues.map((issue) => `${formatPosition(placeOf(issue.path))}: unexpected ${issue.path.join('.') || 'document'}: ${issue.message}; an entry has step, reason, owner, expires (YYYY-MM-DD) and optionally environment`),

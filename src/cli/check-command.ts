@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config';
+import { loadConfigCached } from '../config/cached-config';
 import { allSteps, formatDiagnostic, hasErrors } from '../model';
 import { loadRunbookCached } from '../parser/cached-runbook';
 import { defaultLayout } from '../parser/read-documents';
@@ -143,7 +143,7 @@ interface Invocation {
 }
 
 async function afterArguments({ argv, root, options, ids, io, screen, outputs }: Invocation, sandbox: EmbeddedSandbox | undefined): Promise<number> {
-  const config = loadConfig(root);
+  const config = loadConfigCached(root);
   // history and transcript read the results store and the audit log: no runbook to parse, nothing to run.
   if (isStoreCommand(ids[0])) return runStoreCommand(ids[0], { root, config, options, io, screen, args: ids.slice(1), now: new Date() });
   if (options.since !== undefined) throw new UsageError(`--since goes with history and transcript: npm run check -- history --since ${options.since}`);

@@ -1,18 +1,10 @@
 import path from 'node:path';
+import { ConfigError } from './config-error';
+import { readConfigModule } from './config-module';
 import { resolveConfigPaths } from './resolve-paths';
 import { configSchema, type RunbookConfig } from './schema';
 
-/** A configuration file that could not be read or does not fit the schema; `problems` name each key. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-    options?: { cause?: unknown },
-  ) {
-    super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`, options);
-  }
-}
+export { ConfigError };
 
 /** Validates a configuration object, naming every offending key (`environments.prod.aws.region: …`). */
 export function validateConfig(input: unknown, file = 'runbook.config.ts'): RunbookConfig {
@@ -34,15 +26,6 @@ export function validateConfig(input: unknown, file = 'runbook.config.ts'): Runb
 
 /** Loads and validates `runbook.config.ts` (or another module) from the project root; relative paths in it resolve from its folder. */
 export function loadConfig(root: string, file = 'runbook.config.ts'): RunbookConfig {
-  const full = path.resolve(root, file);
-  let loaded: unknown;
-  try {
-    // The config is TypeScript; the CLI runs under ts-node and tests under vitest, both of which load it.
-    const mod = require(full) as { default?: unknown };
-    loaded = mod.default ?? mod;
-  } catch (cause) {
-    throw new ConfigError(file, [`could not load: ${(cause as Error).message}`], { cause });
-  }
+  const { full, loaded } = readConfigModule(root, file);
   return resolveConfigPaths(validateConfig(loaded, file), path.dirname(full));
 }
-

@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { cliCacheDir, readKeyedCache, writeKeyedCache } from '../util/keyed-cache-file';
 import type { ParsedRunbook, RunbookDocument } from './index';
 import { parserFingerprint } from './parser-fingerprint';
 import { listCheckModules, readRunbookDocuments, type ProjectLayout } from './read-documents';
 
 /** Where parsed models are kept: beside the compile cache, removed with node_modules. */
-const runbookCacheDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'runbook-model');
+const runbookCacheDir = path.join(cliCacheDir, 'runbook-model');
 
 /** Bumped when the stored shape changes, so files written by an older shape are never read as this one. */
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 /** A hash naming everything the parse reads: the documents' names and texts, the check module paths, the parser's code. */
 function modelKey(documents: readonly RunbookDocument[], checkModules: readonly string[]): string {
@@ -23,33 +23,11 @@ export function runbookCacheFileOf(root: string): string {
   return path.join(runbookCacheDir, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32)}.json`);
 }
 
-/** The stored model when the file holds one for this key; anything else (missing, cut short, another key, another shape) is a miss. */
+/** The stored model when the file holds a sound one for this key; anything else is a miss. */
 function readStored(file: string, key: string): ParsedRunbook | null {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof stored !== 'object' || stored === null || (stored as { key?: unknown }).key !== key) return null;
-  const parsed = (stored as { parsed?: Partial<ParsedRunbook> }).parsed;
+  const parsed = readKeyedCache(file, key) as Partial<ParsedRunbook> | undefined;
   const sound = Array.isArray(parsed?.diagnostics) && Array.isArray(parsed?.runbook?.files) && Array.isArray(parsed?.runbook?.scenarios);
   return sound ? (parsed as ParsedRunbook) : null;
-}
-
-/**
- * Stores a model: written to a temporary file and renamed over the old one, so a concurrent run reads a whole
- * file or the previous one. The cache only saves time: a write that fails is left, the run goes on.
- */
-function store(file: string, key: string, parsed: ParsedRunbook): void {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, parsed }));
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
 }
 
 /**
@@ -66,6 +44,6 @@ export async function loadRunbookCached(layout: ProjectLayout): Promise<ParsedRu
   if (stored) return stored;
   const { parseRunbook } = require('./index') as typeof import('./index');
   const parsed = parseRunbook(documents, checkModules);
-  store(file, key, parsed);
+  writeKeyedCache(file, key, parsed);
   return parsed;
 }

@@ -41,7 +41,7 @@ export function readRunFile(root: string, fileName: string): RunFileRead {
   }
   const unsupported = versionProblem(data);
   if (unsupported) return { problem: { kind: 'unsupported', file, entry, reason: unsupported } };
-  const parsed = runSchema.safeParse(data);
+  const parsed = runSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return damaged(`unexpected ${issue.path.join('.') || 'entry'}: ${issue.message}`);

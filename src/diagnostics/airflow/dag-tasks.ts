@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnce } from '../../util/built-once';
 import { parseWith } from './parse';
 
 /** A task of a DAG and the tasks that run after it. */
@@ -8,16 +9,18 @@ export interface DagTask {
   downstream: string[];
 }
 
-const taskSchema = z.object({
-  task_id: z.string(),
-  downstream_task_ids: z.array(z.string()),
-  operator_name: z.string().nullish(),
-  class_ref: z.object({ class_name: z.string().nullish() }).partial().nullish(),
-});
+const taskSchema = builtOnce(() =>
+  z.object({
+    task_id: z.string(),
+    downstream_task_ids: z.array(z.string()),
+    operator_name: z.string().nullish(),
+    class_ref: z.object({ class_name: z.string().nullish() }).partial().nullish(),
+  }),
+);
 
 /** Parses a TaskCollection (v1) or TaskCollectionResponse (v2): each task with its `downstream_task_ids`. */
 export function parseDagTasks(body: unknown): DagTask[] {
-  const parsed = parseWith(z.object({ tasks: z.array(taskSchema) }), body, 'tasks');
+  const parsed = parseWith(z.object({ tasks: z.array(taskSchema()) }), body, 'tasks');
   return parsed.tasks.map((task) => ({ taskId: task.task_id, operator: task.operator_name ?? task.class_ref?.class_name ?? null, downstream: task.downstream_task_ids }));
 }
 

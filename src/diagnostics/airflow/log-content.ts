@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { builtOnce } from '../../util/built-once';
 import type { LogLine } from './model';
 import { parseWith } from './parse';
 import { parseTupleListRepr, PythonReprError } from './python-repr';
 import { isGroupMarker, parseTextLog } from './text-log';
 
-const structuredMessage = z.record(z.string(), z.unknown());
-const logResponse = z.object({ content: z.union([z.string(), z.array(z.union([z.string(), structuredMessage]))]), continuation_token: z.string().nullish() });
+const structuredMessage = () => z.record(z.string(), z.unknown());
+const logResponse = builtOnce(() => z.object({ content: z.union([z.string(), z.array(z.union([z.string(), structuredMessage()]))]), continuation_token: z.string().nullish() }));
 
 /** Airflow 2's `content`: the Python repr of `(host, text)` tuples; each tuple's text is a text log. Other text is read as a text log itself. */
 function fromContentString(content: string): LogLine[] {
@@ -45,7 +46,7 @@ export function fromStructuredMessage(message: Record<string, unknown>): LogLine
  * messages or strings. Each comes out as records with timestamp, level and text.
  */
 export function parseLogContent(body: unknown): { lines: LogLine[]; continuationToken: string | null } {
-  const parsed = parseWith(logResponse, body, 'log');
+  const parsed = parseWith(logResponse(), body, 'log');
   const token = parsed.continuation_token ?? null;
   if (typeof parsed.content === 'string') return { lines: fromContentString(parsed.content), continuationToken: token };
   const lines = parsed.content.flatMap((item) => (typeof item === 'string' ? parseTextLog(item) : [fromStructuredMessage(item)].filter((l): l is LogLine => l !== null)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnce } from '../../util/built-once';
 import type { DagRun, TaskInstance } from './model';
 
 /** Raised when an Airflow response does not have the documented shape; names the first problems. */
@@ -9,31 +10,35 @@ export class MalformedAirflowResponseError extends Error {
   }
 }
 
-const date = z.string().nullish();
+const date = () => z.string().nullish();
 
-const dagRunSchema = z.object({
-  dag_id: z.string(),
-  dag_run_id: z.string(),
-  state: z.string(),
-  run_type: z.string().nullish(),
-  logical_date: date,
-  execution_date: date,
-  run_after: date,
-  start_date: date,
-  end_date: date,
-});
+const dagRunSchema = builtOnce(() =>
+  z.object({
+    dag_id: z.string(),
+    dag_run_id: z.string(),
+    state: z.string(),
+    run_type: z.string().nullish(),
+    logical_date: date(),
+    execution_date: date(),
+    run_after: date(),
+    start_date: date(),
+    end_date: date(),
+  }),
+);
 
-const taskInstanceSchema = z.object({
-  task_id: z.string(),
-  state: z.string().nullish(),
-  try_number: z.number().int(),
-  max_tries: z.number().int().nullish(),
-  map_index: z.number().int().nullish(),
-  operator: z.string().nullish(),
-  start_date: date,
-  end_date: date,
-  hostname: z.string().nullish(),
-});
+const taskInstanceSchema = builtOnce(() =>
+  z.object({
+    task_id: z.string(),
+    state: z.string().nullish(),
+    try_number: z.number().int(),
+    max_tries: z.number().int().nullish(),
+    map_index: z.number().int().nullish(),
+    operator: z.string().nullish(),
+    start_date: date(),
+    end_date: date(),
+    hostname: z.string().nullish(),
+  }),
+);
 
 /** Parses a response with its schema; a mismatch is a MalformedAirflowResponseError naming the first problems. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -44,7 +49,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
 
 /** Parses a DAGRunCollection (v1) or DAGRunCollectionResponse (v2). */
 export function parseDagRuns(body: unknown): { runs: DagRun[]; totalEntries: number } {
-  const parsed = parseWith(z.object({ dag_runs: z.array(dagRunSchema), total_entries: z.number().int() }), body, 'dagRuns');
+  const parsed = parseWith(z.object({ dag_runs: z.array(dagRunSchema()), total_entries: z.number().int() }), body, 'dagRuns');
   return {
     totalEntries: parsed.total_entries,
     runs: parsed.dag_runs.map((run) => ({
@@ -67,7 +72,7 @@ export function parseTaskInstances(body: unknown): TaskInstance[] {
 
 /** Parses one page of task instances, with the collection's `total_entries` when the API reports it. */
 export function parseTaskInstancePage(body: unknown): { instances: TaskInstance[]; totalEntries: number | null } {
-  const parsed = parseWith(z.object({ task_instances: z.array(taskInstanceSchema), total_entries: z.number().int().nullish() }), body, 'taskInstances');
+  const parsed = parseWith(z.object({ task_instances: z.array(taskInstanceSchema()), total_entries: z.number().int().nullish() }), body, 'taskInstances');
   const instances = parsed.task_instances.map((ti) => ({
     taskId: ti.task_id,
     state: ti.state ?? null,
