@@ -25,8 +25,8 @@ export const deferredDriverModules = [
  * requires it would (`via` a library of the driver's, else from the driver): winston, for its logger, which makes a
  * winston logger on the first message it logs (none, at log level OFF); generic-pool, for `createPool`; toml, for
  * connections.toml; open, for browser sign-in; the AWS STS client, for platform detection (off) and AWS workload
- * identity; moment-timezone, for the first timestamp value converted; and axios's form-data, for multipart bodies
- * (the driver sends JSON).
+ * identity; and axios's form-data, for multipart bodies (the driver sends JSON). Not moment-timezone: the first
+ * timestamp a query returns needs it, and SHOW and DESC return timestamps.
  */
 export const deferredDriverLibraries = [
   { name: 'winston', esModule: false, shape: 'namespace' },
@@ -34,7 +34,6 @@ export const deferredDriverLibraries = [
   { name: 'toml', esModule: false, shape: 'namespace' },
   { name: 'open', esModule: false, shape: 'function' },
   { name: '@aws-sdk/client-sts', esModule: false, shape: 'namespace' },
-  { name: 'moment-timezone', esModule: false, shape: 'function' },
   { name: 'form-data', esModule: false, shape: 'function', via: 'axios' },
 ] as const satisfies readonly { name: string; esModule: boolean; shape: DeferredShape; via?: string }[];
 
