@@ -16,12 +16,16 @@ const presets = (config.presets ?? []).map((preset) => {
   if (!Array.isArray(preset)) return preset;
   const [name, options] = preset as [string, { docs?: Record<string, unknown> }];
   if (!options?.docs) return preset;
-  // In place of the project's plugin, the least Docusaurus needs: check links become their text.
+  // In place of the project's plugin, the least Docusaurus needs: check links become their text, and the elements the
+  // plugin fills (the results page's <RunbookResults />) are left out.
   const stripCheckLinks = () => (tree: { children?: unknown[] }) => {
     const visit = (node: { type?: string; url?: string; children?: unknown[] }) => {
-      node.children = node.children?.flatMap((child) => {
-        const c = child as { type?: string; url?: string; children?: unknown[] };
+      // A leaf keeps no children at all: MDX reads an own \`children: undefined\` as a list.
+      if (!node.children) return;
+      node.children = node.children.flatMap((child) => {
+        const c = child as { type?: string; url?: string; name?: string; children?: unknown[] };
         if (c.type === 'link' && (c.url ?? '').includes('checks/') && (c.url ?? '').endsWith('.ts')) return c.children ?? [];
+        if (c.type === 'mdxJsxFlowElement' && c.name === 'RunbookResults') return [];
         visit(c);
         return [c];
       });
