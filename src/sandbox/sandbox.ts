@@ -221,7 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       callerPolicy = policy === null ? null : parseCallerPolicy(policy, 'the caller policy given to the sandbox');
     },
     async prepare(keys) {
-      await Promise.all(keys.map((key) => (key in services ? services[key as keyof SandboxStates].prepare?.() : undefined)));
+      await Promise.all(keys.map((key) => (Object.hasOwn(services, key) ? services[key as keyof SandboxStates].prepare?.() : undefined)));
     },
     async loadWorld(name) {
       const next = loadWorld(name, clock.now(), dir);

@@ -24,7 +24,7 @@ describe('the embedded sandbox in a thread of its own', () => {
   it('loads the handlers of the services it is told a run calls, passing over unknown names, and serves them', async () => {
     const thread = spawnSandboxThread();
     thread.start({ world: 'healthy' });
-    thread.prepare(['sts', 'no-such-service']);
+    thread.prepare(['sts', 'no-such-service', 'constructor']);
     const sandbox = await thread.ready;
     const identity = await fetch(sandbox.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
     expect(await identity.text()).toMatch(/<GetCallerIdentityResponse|<ErrorResponse/);
