@@ -31,16 +31,16 @@ export function configCacheFileOf(full: string): string {
  * CLI only: the lazy `require` of a TypeScript module needs the CLI's compile hook, which the test runner does not install.
  */
 export function loadConfigCached(root: string, file = 'runbook.config.ts'): RunbookConfig {
-  const { full, loaded } = readConfigModule(root, file);
+  const module = readConfigModule(root, file);
+  const { full, loaded } = module;
   const key = isPlainJson(loaded)
     ? createHash('sha256').update(`format ${cacheFormat}\0code ${codeFingerprint('src/config/load-config.ts')}\0file ${full}\0${JSON.stringify(loaded)}`).digest('hex')
     : null;
   const cacheFile = configCacheFileOf(full);
   const stored = key ? (readKeyedCache(cacheFile, key) as RunbookConfig | undefined) : undefined;
   if (stored && typeof stored === 'object' && typeof stored.environments === 'object') return stored;
-  const { validateConfig } = require('./load-config') as typeof import('./load-config');
-  const { resolveConfigPaths } = require('./resolve-paths') as typeof import('./resolve-paths');
-  const config = resolveConfigPaths(validateConfig(loaded, file), path.dirname(full));
+  const { configFromModule } = require('./load-config') as typeof import('./load-config');
+  const config = configFromModule(module, file);
   if (key && isPlainJson(config)) writeKeyedCache(cacheFile, key, config);
   return config;
 }

@@ -24,8 +24,12 @@ export function validateConfig(input: unknown, file = 'runbook.config.ts'): Runb
   return config;
 }
 
+/** The configuration a module exported, validated, with its relative paths resolved from the module's folder. */
+export function configFromModule({ full, loaded }: { full: string; loaded: unknown }, file: string): RunbookConfig {
+  return resolveConfigPaths(validateConfig(loaded, file), path.dirname(full));
+}
+
 /** Loads and validates `runbook.config.ts` (or another module) from the project root; relative paths in it resolve from its folder. */
 export function loadConfig(root: string, file = 'runbook.config.ts'): RunbookConfig {
-  const { full, loaded } = readConfigModule(root, file);
-  return resolveConfigPaths(validateConfig(loaded, file), path.dirname(full));
+  return configFromModule(readConfigModule(root, file), file);
 }
