@@ -16,3 +16,6 @@ for (const extension of ['.ts', '.tsx']) {
 
 // Every CommonJS module, compiled TypeScript and packages alike, starts from the bytecode of an earlier run.
 require('./v8-cache').installCodeCache();
+
+// And every require of the project's code and packages goes where it went in an earlier run, unless that changed.
+require('./resolve-cache').installResolveCache();

@@ -25,7 +25,8 @@ const codeCacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'runbo
 function codeCacheFileOf(filename, content, execArgv = process.execArgv) {
   const versionKey = `${process.version}\0${process.versions.v8}\0${process.arch}\0${execArgv.join(' ')}\0`;
   const hash = createHash('sha1').update(versionKey).update(filename).update('\0').update(content).digest('hex');
-  return path.join(codeCacheDir, hash.slice(0, 2), `${hash.slice(2)}.bin`);
+  // Joined by hand: path.join normalizes, and this runs for every module of every start.
+  return `${codeCacheDir}${path.sep}${hash.slice(0, 2)}${path.sep}${hash.slice(2)}.bin`;
 }
 
 /** The `require` a module gets, as Node makes it: resolve, resolve.paths, main, extensions and cache. */

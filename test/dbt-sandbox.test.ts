@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { createDbtClient } from '../src/clients/dbt';
 import { openSnowflake } from '../src/clients/snowflake';
 import { dbtTarget } from '../src/clients/targets';
@@ -11,7 +12,10 @@ import { classifyConnectionError } from '../src/diagnostics/dbt/connectivity';
 import { parseManifest } from '../src/diagnostics/dbt/manifest';
 import { parseRunResults } from '../src/diagnostics/dbt/run-results';
 import { sandboxCredentials } from '../src/sandbox/credentials';
+import { materializeProject } from '../src/sandbox/dbt/materialize';
+import { dbtSectionSchema } from '../src/sandbox/dbt/state';
 import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
+import { listWorlds, loadWorld } from '../src/sandbox/world/load-world';
 import { describeOutcomes, root, runInWorld } from './support/project';
 
 let sandbox: Sandbox;
@@ -69,6 +73,23 @@ describe("the world's dbt project fixture", () => {
     const dir = sandbox.states.dbt.project!.projectDir;
     const keys = (file: string) => Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { results: object[] }).results[0]!).sort();
     expect(keys(path.join(dir, 'target', 'run_results.json'))).toEqual(keys(real));
+  });
+
+  const worldsWithDbt = listWorlds().filter((name) => loadWorld(name, new Date()).sections.dbt !== undefined);
+  it.each(worldsWithDbt)('%s: its YAML files read back as the world describes them, as dbt reads YAML (1.1)', (name) => {
+    const section = dbtSectionSchema.parse(loadWorld(name, new Date()).sections.dbt);
+    const project = materializeProject(section);
+    try {
+      const read = (relative: string) => parseYaml(readFileSync(path.join(project.projectDir, relative), 'utf8'), { version: '1.1' });
+      expect(read('profiles.yml')).toEqual(section.profiles);
+      expect(read('dbt_project.yml')).toMatchObject({ name: section.project, profile: section.profile, 'config-version': 2 });
+      const folders = new Set(Object.values(section.models).map((model) => model.folder));
+      const described = [...folders].flatMap((folder) => (read(`models/${folder}/schema.yml`) as { models: { name: string }[] }).models.map((model) => model.name));
+      expect(described.sort()).toEqual(Object.keys(section.models).sort());
+      if (Object.keys(section.packages).length) expect(read('packages.yml')).toEqual({ packages: Object.entries(section.packages).map(([name, spec]) => ({ package: name, version: spec.version })) });
+    } finally {
+      project.remove();
+    }
   });
 
   it('is removed when the world is replaced', async () => {

@@ -38,4 +38,10 @@ describe('a check linked from a symptom and a step runs once per run', () => {
     expect(markdown.split(evidenceLine)).toHaveLength(2);
     expect(markdown).toMatch(/^#### 3\.2\.s1 .*\n\n.*\(same check as 3\.1\.s1: its evidence is shown there\)$/m);
   }, 60_000);
+
+  it('3.3 describes each external table once, for its checks and its action\'s plan alike', async () => {
+    const { report, calls } = await callsOf('healthy', ['3.3']);
+    expect(report.results.map((r) => r.step)).toContain('3.3.4');
+    expect(calls.filter((c) => c.operation === 'SHOW EXTERNAL TABLES')).toHaveLength(1);
+  }, 60_000);
 });

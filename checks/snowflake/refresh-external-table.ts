@@ -1,7 +1,7 @@
 import { defineCheck, evidence, fail, noLongerHolds, notConfigured, pass, stillHolds, type ActionPlan } from '../../src/check-api';
 import { callSiteOf, ServiceCallError } from '../../src/clients/service-error';
 import type { CheckResult } from '../../src/model';
-import { showExternalTable } from '../../src/diagnostics/snowflake/external-table';
+import { sharedExternalTable } from '../../src/diagnostics/snowflake/each-external-table';
 import { eachTableWithFiles, tableFilesUses } from '../../src/diagnostics/snowflake/table-files';
 
 const refreshSql = (table: string) => `ALTER EXTERNAL TABLE ${table} REFRESH`;
@@ -19,7 +19,7 @@ export default defineCheck({
     const session = await ctx.clients.snowflake();
     const found = [];
     for (const name of tables) {
-      const info = await showExternalTable(session, name);
+      const info = await sharedExternalTable(ctx, session, name);
       if (!info) return fail(`external table ${name} does not exist or this role cannot see it: nothing to refresh`);
       found.push(info.name);
     }

@@ -10,7 +10,11 @@ import { deferNamespace, putStandIn, type DeferredShape } from '../util/deferred
  */
 export const verifiedDriverVersion = '3.3.0';
 
-/** The driver modules deferred: a constructor export, or a module whose `default` is one. */
+/**
+ * The driver modules deferred: a constructor export, a module whose `default` is one, or a module of `functions` that
+ * its users destructure when they load (the CRL validator, which HTTP connections never call and loads the ASN.1
+ * certificate schemas).
+ */
 export const deferredDriverModules = [
   { file: 'lib/file_transfer_agent/file_transfer_agent.js', shape: 'constructor' },
   { file: 'lib/authentication/auth_workload_identity/index.js', shape: 'default-constructor' },
@@ -18,7 +22,8 @@ export const deferredDriverModules = [
   { file: 'lib/agent/https_ocsp_agent.js', shape: 'constructor' },
   { file: 'lib/agent/https_crl_agent.js', shape: 'default-constructor' },
   { file: 'lib/agent/https_proxy_agent.js', shape: 'default-constructor' },
-] as const;
+  { file: 'lib/agent/crl_validator/index.js', shape: 'functions', functions: ['isCrlValidationEnabled', 'corkSocketAndValidateCrl', 'validateCrl'] },
+] as const satisfies readonly ({ file: string; shape: 'constructor' | 'default-constructor' } | { file: string; shape: 'functions'; functions: readonly string[] })[];
 
 /**
  * The libraries the verified driver requires when it loads but uses only later, each resolved as the module that
@@ -54,6 +59,25 @@ function deferredConstructor(load: () => Constructor): Constructor {
 }
 
 /**
+ * A stand-in for an ES module of functions: each named function is one that calls the real one (so it can be
+ * destructured at load), any other name is read from the real module, loaded then.
+ */
+function deferredFunctions(load: () => Record<string, unknown>, functions: readonly string[]): object {
+  const callers = new Map(functions.map((name) => [name, (...args: unknown[]) => (load()[name] as (...args: unknown[]) => unknown)(...args)]));
+  return new Proxy({}, {
+    get: (_target, name) => (name === '__esModule' ? true : typeof name === 'string' && callers.has(name) ? callers.get(name) : Reflect.get(load(), name)),
+    has: (_target, name) => name === '__esModule' || callers.has(name as string) || Reflect.has(load(), name),
+  });
+}
+
+/** The stand-in for a deferred driver module of each shape. */
+function standInFor(module: (typeof deferredDriverModules)[number], load: () => Record<string, unknown>): unknown {
+  if (module.shape === 'functions') return deferredFunctions(load, module.functions);
+  if (module.shape === 'constructor') return deferredConstructor(() => load() as unknown as Constructor);
+  return { __esModule: true, default: deferredConstructor(() => load().default as Constructor) };
+}
+
+/**
  * Makes the driver's optional heavy modules load on first use rather than with the driver: half of the
  * driver's start-up is PUT/GET and workload identity code that read-only checks never run. Only for the
  * verified version (elsewhere a no-op); it places stand-ins in `require.cache`, Node's documented module
@@ -61,11 +85,7 @@ function deferredConstructor(load: () => Constructor): Constructor {
  */
 export function deferOptionalDriverModules(driverDir: string, driverVersion: string): void {
   if (driverVersion !== verifiedDriverVersion) return;
-  for (const { file, shape } of deferredDriverModules) {
-    putStandIn(path.join(driverDir, file), (load) =>
-      shape === 'constructor' ? deferredConstructor(() => load() as unknown as Constructor) : { __esModule: true, default: deferredConstructor(() => load().default as Constructor) },
-    );
-  }
+  for (const module of deferredDriverModules) putStandIn(path.join(driverDir, module.file), (load) => standInFor(module, load));
   for (const library of deferredDriverLibraries) {
     let filename: string;
     try {

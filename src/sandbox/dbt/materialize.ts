@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { yamlText } from '../../util/yaml-text';
 import { buildManifest } from './manifest-writer';
 import { buildRunResults, buildSources } from './run-results-writer';
 import type { DbtSection } from './state';
@@ -34,16 +34,16 @@ function schemaYml(section: DbtSection, folder: string): string {
       }
       return { name, columns: [...columns].map(([column, tests]) => ({ name: column, tests })) };
     });
-  return stringify({ version: 2, models });
+  return yamlText({ version: 2, models });
 }
 
 /** packages.yml, and dbt_packages/ with the packages `dbt deps` installed. */
 function writePackages(root: string, packages: DbtSection['packages']): void {
   const entries = Object.entries(packages);
   if (!entries.length) return;
-  write(root, 'packages.yml', stringify({ packages: entries.map(([name, spec]) => ({ package: name, version: spec.version })) }));
+  write(root, 'packages.yml', yamlText({ packages: entries.map(([name, spec]) => ({ package: name, version: spec.version })) }));
   for (const [name, spec] of entries) {
-    if (spec.installed) write(root, `dbt_packages/${name.split('/')[1]}/dbt_project.yml`, stringify({ name: name.split('/')[1]!.replace(/-/g, '_'), version: spec.version, 'config-version': 2 }));
+    if (spec.installed) write(root, `dbt_packages/${name.split('/')[1]}/dbt_project.yml`, yamlText({ name: name.split('/')[1]!.replace(/-/g, '_'), version: spec.version, 'config-version': 2 }));
   }
 }
 
@@ -51,8 +51,8 @@ function writePackages(root: string, packages: DbtSection['packages']): void {
 export function materializeProject(section: DbtSection): MaterializedProject {
   const root = mkdtempSync(path.join(tmpdir(), 'runbook-sandbox-dbt-'));
   const invocationId = randomUUID();
-  write(root, 'dbt_project.yml', stringify({ name: section.project, version: '1.0.0', 'config-version': 2, profile: section.profile, 'model-paths': ['models'], 'target-path': 'target' }));
-  write(root, 'profiles.yml', stringify(section.profiles));
+  write(root, 'dbt_project.yml', yamlText({ name: section.project, version: '1.0.0', 'config-version': 2, profile: section.profile, 'model-paths': ['models'], 'target-path': 'target' }));
+  write(root, 'profiles.yml', yamlText(section.profiles));
   writePackages(root, section.packages);
   const folders = new Set(Object.values(section.models).map((m) => m.folder));
   for (const [name, model] of Object.entries(section.models)) write(root, `models/${model.folder}/${name}.sql`, `${model.sql}\n`);

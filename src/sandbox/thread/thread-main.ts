@@ -4,17 +4,14 @@
  * told (the thread then ends on its own).
  */
 import '../../cli/deferred-libraries';
+// Before the sandbox's modules: they build their schemas when loaded.
+import './zod-jitless';
 import { parentPort } from 'node:worker_threads';
-import { config as configureZod } from 'zod';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { ThreadCommand, ThreadReport, ThreadSandboxOptions } from './protocol';
 
 if (!parentPort) throw new Error('thread-main runs as the sandbox thread of npm run check (src/sandbox/thread/sandbox-thread.ts), not on its own');
 const port = parentPort;
-
-// The thread validates one world, once: zod's compiled fast path for each schema costs more to build than the one
-// parse saves (the healthy world's states take about half as long to build without it).
-configureZod({ jitless: true });
 
 const report = (message: ThreadReport) => port.postMessage(message);
 

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { sandboxCredentials } from '../credentials';
 
 /** One line dbt writes to the task log, as Airflow records it. */
@@ -21,6 +20,8 @@ const error = (event: string): DbtLogLine => ({ level: 'ERROR', source: 'subproc
 
 function readYaml(file: string): Record<string, unknown> | null {
   if (!existsSync(file)) return null;
+  // Loaded here, not with the sandbox: only a re-run of the dbt task reads the project's YAML.
+  const { parse } = require('yaml') as typeof import('yaml');
   const value: unknown = parse(readFileSync(file, 'utf8'));
   return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
