@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 import { isReadStatement } from './read-only';
 import { beginCall, encodeTrace } from './call-trace';
+import { loadAxiosWithoutFetchProbe } from './axios-fetch-probe';
 import { deferOptionalDriverModules } from './snowflake-deferred';
 import { observeCall, statementOperation, type ServiceCallListener } from './service-calls';
 import { prepareSnowflakeEnvironment } from './snowflake-env';
@@ -50,6 +51,7 @@ export function loadSnowflakeDriver(): typeof import('snowflake-sdk') {
     const entry = require.resolve('snowflake-sdk');
     const { version } = require(path.join(path.dirname(entry), '..', 'package.json')) as { version: string };
     deferOptionalDriverModules(path.dirname(entry), version);
+    loadAxiosWithoutFetchProbe(path.dirname(entry));
     driver = require(entry) as typeof import('snowflake-sdk');
     driver.configure({ logLevel: 'OFF', disableOCSPChecks: true } as Parameters<typeof driver.configure>[0]);
   }
