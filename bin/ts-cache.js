@@ -6,7 +6,6 @@
  * whose text changed has another key, so an edit is compiled on its next load and stale code never runs.
  */
 const { createHash } = require('node:crypto');
-const { execFileSync } = require('node:child_process');
 const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { isMainThread, threadId } = require('node:worker_threads');
@@ -78,6 +77,8 @@ let compiledAll = false;
  * module of the project (bin/build.js, under a second), so that edits cost one process, not one a module.
  */
 function compileInChildProcess(filename, source) {
+  // Loaded here: only a module missing from the cache needs it, and every thread's start would pay for it.
+  const { execFileSync } = require('node:child_process');
   if (!compiledAll) {
     compiledAll = true;
     execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'ignore' });
