@@ -40,7 +40,8 @@ function settingsKey() {
 
 /**
  * The folders whose listing decides a resolution: the resolved file's own, and for a path request (`./x`, `../y`)
- * the folder a new `x.js` or `x/` would appear in. A bare request's package folders are npm's: the settings key holds them.
+ * the folder a new `x.js` or `x/` would appear in. A bare request's package folders are npm's: the settings key holds
+ * them (a package swapped by hand, not by npm, goes unnoticed).
  */
 function decidingFolders(parentDir, request, filename) {
   const own = path.dirname(filename);
