@@ -43,11 +43,15 @@ function compiler() {
 
 const settingsKey = JSON.stringify(swcOptions('x.ts')) + require('@swc/core/package.json').version;
 
+/** A cache file under `dir` for a hash: two hex digits a folder. Joined by hand: path.join normalizes, and this runs for every module of every start. */
+function cacheFileIn(dir, hash, extension) {
+  return `${dir}${path.sep}${hash.slice(0, 2)}${path.sep}${hash.slice(2)}${extension}`;
+}
+
 /** The cache file of a module's current text. */
 function cacheFileOf(filename, source) {
   const hash = createHash('sha1').update(settingsKey).update('\0').update(filename).update('\0').update(source).digest('hex');
-  // Joined by hand: path.join normalizes, and this runs for every module of every start.
-  return `${cacheDir}${path.sep}${hash.slice(0, 2)}${path.sep}${hash.slice(2)}.js`;
+  return cacheFileIn(cacheDir, hash, '.js');
 }
 
 /** The compiled JavaScript of a TypeScript module: from the cache when its text is unchanged, else compiled now and kept. */
@@ -111,4 +115,4 @@ function writeCacheFile(file, data) {
   }
 }
 
-module.exports = { cacheDir, compile, compiledSource, writeCacheFile };
+module.exports = { cacheDir, cacheFileIn, compile, compiledSource, writeCacheFile };

@@ -13,7 +13,7 @@ const { readFileSync } = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
-const { writeCacheFile } = require('./ts-cache');
+const { cacheFileIn, writeCacheFile } = require('./ts-cache');
 
 /** Where the bytecode is kept: beside the compile cache, removed with node_modules. */
 const codeCacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'runbook-v8');
@@ -25,8 +25,7 @@ const codeCacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'runbo
 function codeCacheFileOf(filename, content, execArgv = process.execArgv) {
   const versionKey = `${process.version}\0${process.versions.v8}\0${process.arch}\0${execArgv.join(' ')}\0`;
   const hash = createHash('sha1').update(versionKey).update(filename).update('\0').update(content).digest('hex');
-  // Joined by hand: path.join normalizes, and this runs for every module of every start.
-  return `${codeCacheDir}${path.sep}${hash.slice(0, 2)}${path.sep}${hash.slice(2)}.bin`;
+  return cacheFileIn(codeCacheDir, hash, '.bin');
 }
 
 /** The `require` a module gets, as Node makes it: resolve, resolve.paths, main, extensions and cache. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { codeFingerprint } from '../util/code-fingerprint';
-import { cliCacheDir, readKeyedCache, writeKeyedCache } from '../util/keyed-cache-file';
+import { cacheFileFor, readKeyedCache, writeKeyedCache } from '../util/keyed-cache-file';
 import { readConfigModule } from './config-module';
 import type { RunbookConfig } from './schema';
 
@@ -20,7 +19,7 @@ function isPlainJson(value: unknown): boolean {
 
 /** The cache file of one configuration module's validated form: one a module, so an edit replaces it. */
 export function configCacheFileOf(full: string): string {
-  return path.join(cliCacheDir, 'runbook-config', `${createHash('sha256').update(full).digest('hex').slice(0, 32)}.json`);
+  return cacheFileFor('runbook-config', full);
 }
 
 /**

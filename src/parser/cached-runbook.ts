@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { cliCacheDir, readKeyedCache, writeKeyedCache } from '../util/keyed-cache-file';
+import { cacheFileFor, readKeyedCache, writeKeyedCache } from '../util/keyed-cache-file';
 import type { ParsedRunbook, RunbookDocument } from './index';
 import { parserFingerprint } from './parser-fingerprint';
 import { listCheckModules, readRunbookDocuments, type ProjectLayout } from './read-documents';
-
-/** Where parsed models are kept: beside the compile cache, removed with node_modules. */
-const runbookCacheDir = path.join(cliCacheDir, 'runbook-model');
 
 /** Bumped when the stored shape changes, so files written by an older shape are never read as this one. */
 const cacheFormat = 2;
@@ -20,7 +17,7 @@ function modelKey(documents: readonly RunbookDocument[], checkModules: readonly 
 
 /** The cache file of one project root's model: one file a root, named by the root's hash, so an edit replaces it. */
 export function runbookCacheFileOf(root: string): string {
-  return path.join(runbookCacheDir, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32)}.json`);
+  return cacheFileFor('runbook-model', path.resolve(root));
 }
 
 /** The stored model when the file holds a sound one for this key; anything else is a miss. */

@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the CLI keeps what it made from the project's files: beside the compile cache, removed with node_modules. */
 export const cliCacheDir = path.resolve(__dirname, '..', '..', 'node_modules', '.cache');
+
+/** The cache file, in a folder of the CLI's cache, of one thing (a project root, a configuration module), named by its hash. */
+export function cacheFileFor(folder: string, identity: string): string {
+  return path.join(cliCacheDir, folder, `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}.json`);
+}
 
 /** The value a cache file holds for `key`; undefined when it holds none (missing, cut short, stored for another key). */
 export function readKeyedCache(file: string, key: string): unknown {

@@ -9,18 +9,22 @@ export interface DagTask {
   downstream: string[];
 }
 
-const taskSchema = builtOnce(() =>
+const taskCollection = builtOnce(() =>
   z.object({
-    task_id: z.string(),
-    downstream_task_ids: z.array(z.string()),
-    operator_name: z.string().nullish(),
-    class_ref: z.object({ class_name: z.string().nullish() }).partial().nullish(),
+    tasks: z.array(
+      z.object({
+        task_id: z.string(),
+        downstream_task_ids: z.array(z.string()),
+        operator_name: z.string().nullish(),
+        class_ref: z.object({ class_name: z.string().nullish() }).partial().nullish(),
+      }),
+    ),
   }),
 );
 
 /** Parses a TaskCollection (v1) or TaskCollectionResponse (v2): each task with its `downstream_task_ids`. */
 export function parseDagTasks(body: unknown): DagTask[] {
-  const parsed = parseWith(z.object({ tasks: z.array(taskSchema()) }), body, 'tasks');
+  const parsed = parseWith(taskCollection(), body, 'tasks');
   return parsed.tasks.map((task) => ({ taskId: task.task_id, operator: task.operator_name ?? task.class_ref?.class_name ?? null, downstream: task.downstream_task_ids }));
 }
 

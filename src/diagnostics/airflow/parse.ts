@@ -40,6 +40,10 @@ const taskInstanceSchema = builtOnce(() =>
   }),
 );
 
+const dagRunCollection = builtOnce(() => z.object({ dag_runs: z.array(dagRunSchema()), total_entries: z.number().int() }));
+const taskInstanceCollection = builtOnce(() => z.object({ task_instances: z.array(taskInstanceSchema()), total_entries: z.number().int().nullish() }));
+const clearedTaskInstances = builtOnce(() => z.object({ task_instances: z.array(z.object({ task_id: z.string(), dag_run_id: z.string() })) }));
+
 /** Parses a response with its schema; a mismatch is a MalformedAirflowResponseError naming the first problems. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -49,7 +53,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
 
 /** Parses a DAGRunCollection (v1) or DAGRunCollectionResponse (v2). */
 export function parseDagRuns(body: unknown): { runs: DagRun[]; totalEntries: number } {
-  const parsed = parseWith(z.object({ dag_runs: z.array(dagRunSchema()), total_entries: z.number().int() }), body, 'dagRuns');
+  const parsed = parseWith(dagRunCollection(), body, 'dagRuns');
   return {
     totalEntries: parsed.total_entries,
     runs: parsed.dag_runs.map((run) => ({
@@ -72,7 +76,7 @@ export function parseTaskInstances(body: unknown): TaskInstance[] {
 
 /** Parses one page of task instances, with the collection's `total_entries` when the API reports it. */
 export function parseTaskInstancePage(body: unknown): { instances: TaskInstance[]; totalEntries: number | null } {
-  const parsed = parseWith(z.object({ task_instances: z.array(taskInstanceSchema()), total_entries: z.number().int().nullish() }), body, 'taskInstances');
+  const parsed = parseWith(taskInstanceCollection(), body, 'taskInstances');
   const instances = parsed.task_instances.map((ti) => ({
     taskId: ti.task_id,
     state: ti.state ?? null,
@@ -89,6 +93,6 @@ export function parseTaskInstancePage(body: unknown): { instances: TaskInstance[
 
 /** Parses the task references a clearTaskInstances call returns (v1: references, v2: task instances). */
 export function parseClearedTasks(body: unknown): Array<{ taskId: string; runId: string }> {
-  const parsed = parseWith(z.object({ task_instances: z.array(z.object({ task_id: z.string(), dag_run_id: z.string() })) }), body, 'clearTaskInstances');
+  const parsed = parseWith(clearedTaskInstances(), body, 'clearTaskInstances');
   return parsed.task_instances.map((ti) => ({ taskId: ti.task_id, runId: ti.dag_run_id }));
 }
